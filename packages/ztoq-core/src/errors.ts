@@ -1,0 +1,44 @@
+/**
+ * Errors a user can act on. Each kind carries the process exit code the CLI uses for it, so
+ * the mapping from "what went wrong" to "how the run ends" lives in one place.
+ */
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  partial: 3,
+  authRefused: 4,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class ZtoqError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode = ExitCode.failed, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad or missing configuration: flags, environment, config or projects file. */
+export class ConfigError extends ZtoqError {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[], options?: ErrorOptions) {
+    super(problems.join('; '), ExitCode.usage, options);
+    this.problems = problems;
+  }
+}
+
+/** A vendor API refused our credentials (401/403, or the token endpoint said no). */
+export class AuthError extends ZtoqError {
+  readonly api: string;
+  readonly status: number;
+  constructor(api: string, status: number, message: string, options?: ErrorOptions) {
+    super(message, ExitCode.authRefused, options);
+    this.api = api;
+    this.status = status;
+  }
+}
+
+/** The state store could not be reached or its schema is not usable. */
+export class StoreError extends ZtoqError {}

@@ -1,0 +1,7 @@
+export * from './api/index.js';
+export * from './config/index.js';
+export * from './errors.js';
+export * from './http/index.js';
+export * from './ports/logger.js';
+export * from './secrets.js';
+export * from './store/index.js';

@@ -1,0 +1,38 @@
+/**
+ * Secret redaction shared by every component that writes text a person may see (logs,
+ * error messages, reports, notifications). Secrets are registered by value as soon as
+ * configuration is read; anything printed goes through `redact` first.
+ */
+const REDACTED = '***';
+
+export class SecretRegistry {
+  readonly #values = new Set<string>();
+
+  /** Register a secret. Values shorter than 4 characters are ignored: redacting them would mangle ordinary text. */
+  add(value: string | undefined | null): void {
+    if (value && value.length >= 4) this.#values.add(value);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...this.#values].sort((a, b) => b.length - a.length)) {
+      out = out.split(secret).join(REDACTED);
+      // Secrets also travel percent-encoded (form bodies, query strings) or base64 (Basic auth).
+      const encoded = encodeURIComponent(secret);
+      if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.#values.size;
+  }
+}
+
+/** Process-wide registry; adapters add the credentials they are given. */
+export const secrets = new SecretRegistry();
+
+export function redact(text: string): string {
+  return secrets.redact(text);
+}
