@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages export their TypeScript sources under the `ztoq-source` condition, so
+// tests run against src/ without a build; everything else resolves the built dist/.
+const sourceCondition = ['ztoq-source'];
+
 export default defineConfig({
+  resolve: { conditions: sourceCondition },
+  ssr: { resolve: { conditions: sourceCondition, externalConditions: sourceCondition } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,

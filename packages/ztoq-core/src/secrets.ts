@@ -18,9 +18,9 @@ export class SecretRegistry {
     // Longest first, so a secret that contains another is replaced whole.
     for (const secret of [...this.#values].sort((a, b) => b.length - a.length)) {
       out = out.split(secret).join(REDACTED);
-      // Secrets also travel percent-encoded (form bodies, query strings) or base64 (Basic auth).
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret) out = out.split(encoded).join(REDACTED);
+      // Secrets also travel encoded: percent-encoded in URLs, and form-encoded (space as +)
+      // in `application/x-www-form-urlencoded` bodies such as the qTest login.
+      for (const encoded of encodings(secret)) out = out.split(encoded).join(REDACTED);
     }
     return out;
   }
@@ -28,6 +28,12 @@ export class SecretRegistry {
   get size(): number {
     return this.#values.size;
   }
+}
+
+function encodings(secret: string): string[] {
+  const forms = new Set([encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+  forms.delete(secret);
+  return [...forms];
 }
 
 /** Process-wide registry; adapters add the credentials they are given. */

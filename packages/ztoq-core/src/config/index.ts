@@ -1,1 +1,5 @@
-export {};
+export * from './load-config.js';
+export * from './project-key.js';
+export * from './projects-file.js';
+export * from './require-config.js';
+export * from './settings.js';

@@ -1,0 +1,3 @@
+export type { CliIo } from './cli-io.js';
+export { createProgram } from './program.js';
+export { runCli } from './run-cli.js';

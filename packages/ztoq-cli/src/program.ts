@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import type { CliIo } from './cli-io.js';
+import { registerDbCommands } from './commands/db.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  ok
+  1  failed
+  2  usage or configuration error
+  3  partial: finished with failed or lossy entities
+  4  authentication refused by Zephyr or qTest
+
+Settings come from flags, then the environment: ZEPHYR_BASE_URL, ZEPHYR_API_TOKEN,
+QTEST_BASE_URL, QTEST_API_TOKEN (or QTEST_USERNAME and QTEST_PASSWORD), QTEST_PROJECT_ID,
+DEFAULT_ZEPHYR_PROJECT_KEY, ZTOQ_DATABASE_URL (default: embedded store in .ztoq/db).`;
+
+export function createProgram(io: CliIo): Command {
+  const program = new Command('ztoq')
+    .description('Migrate Zephyr Scale Cloud test history to qTest Manager.')
+    .version(packageJson.version)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  registerDbCommands(program, io);
+  return program;
+}

@@ -1,0 +1,13 @@
+import type { MigrationProvider } from 'kysely/migration';
+import * as initial from './0001_initial.js';
+
+/**
+ * Every migration, listed by hand rather than discovered on disk, so the schema travels
+ * inside a bundled CLI. Names sort in the order they apply; never rename or edit a
+ * migration that has shipped, add a new one.
+ */
+export const storeMigrations: MigrationProvider = {
+  async getMigrations() {
+    return { '0001_initial': initial };
+  },
+};

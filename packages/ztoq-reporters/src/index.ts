@@ -1,0 +1,1 @@
+export { formatHttpStats } from './http-stats-table.js';

@@ -1,0 +1,1 @@
+export * from './zephyr/offset-page.js';
