@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CliIo } from './cli-io.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerSimulateCommand } from './commands/simulate.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -24,5 +25,6 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDbCommands(program, io);
+  registerSimulateCommand(program, io);
   return program;
 }

@@ -23,14 +23,15 @@ const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
 // The workspace's tsx, registered as a loader so the child runs the TypeScript sources.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
+/** Node arguments that run the CLI from source, the way `pnpm ztoq` does. */
+export function cliSpawnArgs(args: string[]): string[] {
+  return ['--conditions=ztoq-source', '--import', tsxLoader, bin, ...args];
+}
+
 /** Runs the CLI as a child process, the way `pnpm ztoq` does. */
 export function cliProcess(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=ztoq-source', '--import', tsxLoader, bin, ...args], {
-      cwd,
-      env,
-      stdio: 'pipe',
-    });
+    const child = spawn(process.execPath, cliSpawnArgs(args), { cwd, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

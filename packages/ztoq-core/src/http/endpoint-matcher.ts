@@ -11,9 +11,18 @@ export interface EndpointName {
 
 export const UNMATCHED_PATH = '(other)';
 
+/** A request resolved to its operation, with the values of the template's `{parameters}`. */
+export interface ResolvedEndpoint {
+  readonly endpoint: EndpointName;
+  /** Percent-decoded path parameter values by name; empty when no operation matched. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
 interface CompiledOperation {
   readonly path: string;
   readonly pattern: RegExp;
+  /** Parameter names in the order of the pattern's capture groups. */
+  readonly paramNames: readonly string[];
   /** Per segment: 0 for literal text, 1 for one with a parameter. Lower sorts first. */
   readonly specificity: readonly number[];
 }
@@ -44,12 +53,27 @@ export class EndpointMatcher {
   }
 
   match(method: string, url: string): EndpointName {
+    return this.resolve(method, url).endpoint;
+  }
+
+  resolve(method: string, url: string): ResolvedEndpoint {
     const upperMethod = method.toUpperCase();
     const path = this.#pathBelowBase(url);
-    const operation =
-      path === undefined ? undefined : this.#byMethod.get(upperMethod)?.find((op) => op.pattern.test(path));
-    const templatePath = operation?.path ?? UNMATCHED_PATH;
-    return { method: upperMethod, path: templatePath, label: `${upperMethod} ${templatePath}` };
+    const params: Record<string, string> = {};
+    let templatePath = UNMATCHED_PATH;
+    for (const operation of path === undefined ? [] : (this.#byMethod.get(upperMethod) ?? [])) {
+      const found = operation.pattern.exec(path ?? '');
+      if (!found) continue;
+      templatePath = operation.path;
+      operation.paramNames.forEach((name, index) => {
+        params[name] = decodePathSegment(found[index + 1] ?? '');
+      });
+      break;
+    }
+    return {
+      endpoint: { method: upperMethod, path: templatePath, label: `${upperMethod} ${templatePath}` },
+      params,
+    };
   }
 
   #pathBelowBase(url: string): string | undefined {
@@ -65,17 +89,24 @@ export class EndpointMatcher {
 
 function compile(path: string): CompiledOperation {
   const segments = trimTrailingSlash(path).split('/').slice(1);
+  const paramNames: string[] = [];
   const source = segments
     .map((segment) =>
       segment
         .split(/(\{[^}]*\})/)
-        .map((part) => (/^\{[^}]*\}$/.test(part) ? '[^/]+' : escapeRegExp(part)))
+        .map((part) => {
+          const param = /^\{([^}]*)\}$/.exec(part);
+          if (!param) return escapeRegExp(part);
+          paramNames.push(param[1] ?? '');
+          return '([^/]+)';
+        })
         .join(''),
     )
     .join('/');
   return {
     path,
     pattern: new RegExp(`^/${source}$`),
+    paramNames,
     specificity: segments.map((segment) => (segment.includes('{') ? 1 : 0)),
   };
 }
@@ -87,6 +118,15 @@ function bySpecificity(a: CompiledOperation, b: CompiledOperation): number {
     if (difference !== 0) return difference;
   }
   return 0;
+}
+
+/** A malformed escape (`%zz`) is kept as sent: the request still names its operation, and the handler sees the raw text. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function trimTrailingSlash(path: string): string {

@@ -1,4 +1,9 @@
-export { type EndpointName, UNMATCHED_PATH } from './endpoint-matcher.js';
+export {
+  EndpointMatcher,
+  type EndpointName,
+  type ResolvedEndpoint,
+  UNMATCHED_PATH,
+} from './endpoint-matcher.js';
 export { type HttpApiOptions, type HttpFetch, HttpLayer, type HttpLayerOptions } from './http-layer.js';
 export type { ApiCounters, EndpointCounters, HttpStatsSnapshot } from './http-stats.js';
 export { loggableUrl } from './loggable-url.js';

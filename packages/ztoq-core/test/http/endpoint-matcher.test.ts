@@ -72,3 +72,30 @@ describe('EndpointMatcher', () => {
     expect(qtest.match('POST', 'https://qtest.example.test/oauth/token').label).toBe('POST /oauth/token');
   });
 });
+
+describe('EndpointMatcher.resolve', () => {
+  it('returns decoded path parameters by name', () => {
+    const matcher = new EndpointMatcher('http://127.0.0.1:9/api', [
+      { method: 'GET', path: '/projects/{projectId}/test-cases/{testCaseId}' },
+      { method: 'GET', path: '/issuelinks/{issueKey}/testcases' },
+    ]);
+    expect(matcher.resolve('get', 'http://127.0.0.1:9/api/projects/12/test-cases/TC-7?x=1')).toEqual({
+      endpoint: {
+        method: 'GET',
+        path: '/projects/{projectId}/test-cases/{testCaseId}',
+        label: 'GET /projects/{projectId}/test-cases/{testCaseId}',
+      },
+      params: { projectId: '12', testCaseId: 'TC-7' },
+    });
+    expect(matcher.resolve('GET', 'http://127.0.0.1:9/api/issuelinks/A%20B-1/testcases').params).toEqual({
+      issueKey: 'A B-1',
+    });
+    expect(matcher.resolve('GET', 'http://127.0.0.1:9/api/issuelinks/A%zzB/testcases').params).toEqual({
+      issueKey: 'A%zzB',
+    });
+    expect(matcher.resolve('GET', 'http://127.0.0.1:9/api/nothing')).toEqual({
+      endpoint: { method: 'GET', path: '(other)', label: 'GET (other)' },
+      params: {},
+    });
+  });
+});

@@ -1,0 +1,82 @@
+import { type DatasetSize, simulatorEnvironment, startSimulators } from '@ztoq/simulators';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { CliIo } from '../cli-io.js';
+
+export interface SimulateSignals {
+  /** Resolves when the user asks the command to stop (Ctrl-C or SIGTERM). */
+  stopped(): Promise<void>;
+}
+
+const processSignals: SimulateSignals = {
+  stopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+};
+
+/** `ztoq simulate`: both vendor simulators with a generated project, until interrupted. */
+export function registerSimulateCommand(
+  program: Command,
+  io: CliIo,
+  signals: SimulateSignals = processSignals,
+): void {
+  program
+    .command('simulate')
+    .description(
+      'Run the Zephyr Scale and qTest simulators on 127.0.0.1 with a generated project, until interrupted.',
+    )
+    .addOption(
+      new Option('--size <size>', 'data set size').choices(['tiny', 'demo', 'large']).default('demo'),
+    )
+    .option('--seed <n>', 'data set seed', integer, 1)
+    .option('--zephyr-port <port>', 'port for the Zephyr simulator (default: a free one)', integer, 0)
+    .option('--qtest-port <port>', 'port for the qTest simulator (default: a free one)', integer, 0)
+    .option('--json', 'print the connection settings as one JSON line on stdout')
+    .addHelpText(
+      'after',
+      '\nExample:\n  ztoq simulate --size demo\n  eval "$(ztoq simulate --size tiny | grep ^export)"  # in another shell: use the printed exports',
+    )
+    .action(
+      async (options: {
+        size: DatasetSize;
+        seed: number;
+        zephyrPort: number;
+        qtestPort: number;
+        json?: boolean;
+      }) => {
+        const simulators = await startSimulators({
+          size: options.size,
+          seed: options.seed,
+          zephyrPort: options.zephyrPort,
+          qtestPort: options.qtestPort,
+        });
+        try {
+          const env = simulatorEnvironment(simulators.connection);
+          if (options.json) {
+            io.stdout(`${JSON.stringify({ ...simulators.connection, env })}\n`);
+          } else {
+            const { testCases, testExecutions } = simulators.dataset;
+            io.stdout(
+              [
+                `Zephyr Scale simulator: ${simulators.zephyr.baseUrl}  (project ${simulators.dataset.project.key}: ${testCases.count} test cases, ${testExecutions.count} executions)`,
+                `qTest simulator:        ${simulators.qtest.baseUrl}  (project ${simulators.connection.qtest.projectId})`,
+                'Connection settings for ztoq (simulator credentials, not secrets):',
+                ...Object.entries(env).map(([name, value]) => `export ${name}=${value}`),
+                'Press Ctrl-C to stop.',
+                '',
+              ].join('\n'),
+            );
+          }
+          await signals.stopped();
+        } finally {
+          await simulators.close();
+        }
+      },
+    );
+}
+
+function integer(value: string): number {
+  if (!/^[0-9]+$/.test(value)) throw new InvalidArgumentError('expected a whole number');
+  return Number(value);
+}

@@ -1,0 +1,8 @@
+export {
+  createZephyrSimulator,
+  DEFAULT_MAX_RESULTS_CAP,
+  DEFAULT_ZEPHYR_TOKEN,
+  type ZephyrSimulator,
+  type ZephyrSimulatorOptions,
+} from './zephyr-simulator.js';
+export type { ZephyrStoreSummary } from './zephyr-store.js';
