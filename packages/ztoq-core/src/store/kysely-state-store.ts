@@ -216,14 +216,7 @@ export class KyselyStateStore implements StateStore {
             .where('entity_type', '=', entityType)
             .where('source_id', '=', (eb) => eb.fn.any(eb.val(chunk.map((entity) => entity.sourceId))))
             .execute();
-          const storedHashes = new Map(stored.map((row) => [row.source_id, row.content_hash]));
-          const changed = chunk.filter((entity) => {
-            const storedHash = storedHashes.get(entity.sourceId);
-            if (storedHash === undefined) counts.inserted += 1;
-            else if (storedHash === entity.hash) counts.unchanged += 1;
-            else counts.updated += 1;
-            return storedHash !== entity.hash;
-          });
+          const changed = entitiesToWrite(chunk, stored, counts);
           if (changed.length === 0) continue;
           await db
             .insertInto('source_entity')
@@ -327,18 +320,14 @@ export class KyselyStateStore implements StateStore {
             .where('entity_type', '=', entityType)
             .where('source_id', '=', (eb) => eb.fn.any(eb.val(chunk.map((entity) => entity.sourceId))))
             .execute();
-          const storedById = new Map(stored.map((row) => [row.source_id, row]));
           // A row is rewritten when either hash moved, but counts as updated only when the
           // payload did: a new source hash alone must still be recorded so re-transforms skip it.
-          const toWrite = chunk.filter((entity) => {
-            const storedRow = storedById.get(entity.sourceId);
-            if (storedRow === undefined) counts.inserted += 1;
-            else if (storedRow.content_hash === entity.hash) counts.unchanged += 1;
-            else counts.updated += 1;
-            return (
-              storedRow?.content_hash !== entity.hash || storedRow.source_hash !== entity.input.sourceHash
-            );
-          });
+          const toWrite = entitiesToWrite(
+            chunk,
+            stored,
+            counts,
+            (entity, storedRow) => storedRow.source_hash !== entity.input.sourceHash,
+          );
           if (toWrite.length === 0) continue;
           await db
             .insertInto('transformed_entity')
@@ -927,4 +916,33 @@ function toEvent(row: Selectable<RunEventTable>): RunEvent {
     message: row.message,
     createdAt: row.created_at,
   };
+}
+
+/**
+ * Counts each entity of a chunk as inserted, updated (payload hash moved) or unchanged against
+ * the stored rows, and returns the ones to write: new, changed, or flagged by `alsoRewrite`.
+ */
+function entitiesToWrite<
+  E extends { sourceId: string; hash: string },
+  R extends { source_id: string; content_hash: string },
+>(
+  chunk: readonly E[],
+  storedRows: readonly R[],
+  counts: WriteCounts,
+  alsoRewrite: (entity: E, storedRow: R) => boolean = () => false,
+): E[] {
+  const storedById = new Map(storedRows.map((row) => [row.source_id, row]));
+  return chunk.filter((entity) => {
+    const storedRow = storedById.get(entity.sourceId);
+    if (storedRow === undefined) {
+      counts.inserted += 1;
+      return true;
+    }
+    if (storedRow.content_hash === entity.hash) {
+      counts.unchanged += 1;
+      return alsoRewrite(entity, storedRow);
+    }
+    counts.updated += 1;
+    return true;
+  });
 }

@@ -59,6 +59,8 @@ export interface SimulatorServerOptions {
   readonly faults?: FaultSettings;
   /** The full stored state, served at `/__simulator/state` for tests and debugging. */
   readonly state?: () => unknown;
+  /** Headers the vendor sends on every answer, errors included (Zephyr declares CORS headers). */
+  readonly defaultHeaders?: Readonly<Record<string, string>>;
 }
 
 interface Route {
@@ -82,6 +84,7 @@ export class SimulatorServer {
   readonly #faults: FaultInjector;
   readonly #server: Server;
   #matcher: EndpointMatcher | undefined;
+  #specMatcher: EndpointMatcher | undefined;
   #origin = '';
 
   constructor(options: SimulatorServerOptions) {
@@ -156,11 +159,6 @@ export class SimulatorServer {
     const { endpoint, params } = this.#matcher.resolve(method, url.href);
     const route = this.#routes.get(endpoint.label);
     this.#counts.set(endpoint.label, (this.#counts.get(endpoint.label) ?? 0) + 1);
-    if (endpoint.path === UNMATCHED_PATH || route === undefined) {
-      this.#send(response, this.#error(404, `${method} ${url.pathname} is not an endpoint of this API`));
-      return;
-    }
-
     const unauthenticated = {
       method,
       url,
@@ -171,13 +169,19 @@ export class SimulatorServer {
       body,
     };
     let credential: string | undefined;
-    if (!route.isPublic) {
+    // Like the vendors' gateways, credentials are checked before anything else is revealed,
+    // even whether the path exists.
+    if (!route?.isPublic) {
       const auth = this.#options.authenticate(unauthenticated);
       if ('rejected' in auth) {
         this.#send(response, this.#error(401, auth.rejected));
         return;
       }
       credential = auth.credential;
+    }
+    if (endpoint.path === UNMATCHED_PATH || route === undefined) {
+      this.#send(response, this.#unrouted(method, url));
+      return;
     }
 
     const fault = this.#faults.decide(method, credential);
@@ -225,6 +229,19 @@ export class SimulatorServer {
     }
   }
 
+  /**
+   * A path the vendor does not have is a 404; an operation the spec has but this simulator
+   * does not serve is a 501, so a client reaching for it learns the simulator is the gap.
+   */
+  #unrouted(method: string, url: URL): SimResponse {
+    this.#specMatcher ??= new EndpointMatcher(this.baseUrl, this.#options.operations);
+    const inSpec = this.#specMatcher.match(method, url.href);
+    if (inSpec.path !== UNMATCHED_PATH) {
+      return this.#error(501, `${inSpec.label} is in the ${this.#options.name} spec but not simulated`);
+    }
+    return this.#error(404, `${method} ${url.pathname} is not an endpoint of this API`);
+  }
+
   #inspect(method: string, pathname: string): SimResponse {
     if (method === 'GET' && pathname === `${INSPECTION_PREFIX}/requests`) {
       return { status: 200, body: this.requestCounts() };
@@ -240,7 +257,7 @@ export class SimulatorServer {
   }
 
   #send(response: ServerResponse, answer: SimResponse): void {
-    const headers: Record<string, string> = { ...answer.headers };
+    const headers: Record<string, string> = { ...this.#options.defaultHeaders, ...answer.headers };
     let payload: Buffer | string | undefined = answer.raw;
     if (payload === undefined && answer.body !== undefined) {
       payload = JSON.stringify(answer.body);

@@ -25,6 +25,16 @@ export const DEFAULT_ZEPHYR_TOKEN = 'zephyr-simulator-token';
  */
 export const DEFAULT_MAX_RESULTS_CAP = 1000;
 
+/**
+ * The spec declares Access-Control-Allow-Headers, -Methods and -Origin on every response but
+ * gives no values; these are the values an API Gateway CORS setup typically sends.
+ */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
+  'access-control-allow-headers': 'Content-Type,Authorization',
+};
+
 export interface ZephyrSimulatorOptions {
   /** The project the simulator serves. */
   readonly dataset: ZephyrDataset;
@@ -61,6 +71,7 @@ export function createZephyrSimulator(options: ZephyrSimulatorOptions): ZephyrSi
     operations: zephyrOperations,
     authenticate: bearerAuthentication(options.tokens ?? [DEFAULT_ZEPHYR_TOKEN]),
     errorBody: zephyrErrorBody,
+    defaultHeaders: CORS_HEADERS,
     faults: options.faults,
     state: () => store.summary(),
   });

@@ -76,7 +76,14 @@ describe('SimulatorServer', () => {
       code: 404,
       message: 'GET /api/nowhere is not an endpoint of this API',
     });
-    expect((await fetch(`${base}/things/1`, { method: 'DELETE', headers: auth })).status).toBe(404);
+    const notSimulated = await fetch(`${base}/things/1`, { method: 'DELETE', headers: auth });
+    expect(notSimulated.status).toBe(501);
+    expect(await notSimulated.json()).toEqual({
+      code: 501,
+      message: 'DELETE /things/{thingId} is in the test spec but not simulated',
+    });
+    // Credentials are checked before the simulator says whether a path exists.
+    expect((await fetch(`${base}/nowhere`, { headers: { authorization: 'Bearer bad' } })).status).toBe(401);
     const unauthorized = await fetch(`${base}/things/1`, { headers: { authorization: 'Bearer bad' } });
     expect(unauthorized.status).toBe(401);
     expect(await unauthorized.json()).toEqual({ code: 401, message: 'Bearer token required' });
@@ -91,12 +98,25 @@ describe('SimulatorServer', () => {
     expect(await bad.json()).toEqual({ code: 400, message: 'Request body is not valid JSON' });
   });
 
+  it('sends the default headers on every answer, errors included', async () => {
+    const { base } = await start({
+      defaultHeaders: { 'access-control-allow-origin': '*', 'x-from': 'default' },
+    });
+    const ok = await fetch(`${base}/things/1`, { headers: auth });
+    const refused = await fetch(`${base}/things/1`);
+    for (const response of [ok, refused])
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const health = await fetch(`${base}/health`);
+    expect(health.headers.get('x-from')).toBe('default');
+    expect(health.headers.get('content-type')).toBe('text/plain');
+  });
+
   it('counts requests per operation and serves inspection endpoints uncounted', async () => {
     const { base, server: s } = await start();
     await fetch(`${base}/things/1`, { headers: auth });
     await fetch(`${base}/things/2`, { headers: auth });
     await fetch(`${base}/things`, { method: 'POST', headers: auth, body: '{"name":"x"}' });
-    await fetch(`${base}/nowhere`);
+    await fetch(`${base}/nowhere`, { headers: auth });
     const origin = new URL(base).origin;
     expect(await (await fetch(`${origin}/__simulator/requests`)).json()).toEqual({
       'GET (other)': 1,

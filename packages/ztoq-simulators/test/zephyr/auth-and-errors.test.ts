@@ -27,6 +27,18 @@ describe('Zephyr simulator authentication', () => {
     expect((await zephyr.call('/healthcheck', { authorization: null })).status).toBe(401);
   });
 
+  it('sends the CORS headers the spec declares on answers and refusals alike', async () => {
+    const zephyr = await startZephyr();
+    for (const answer of [
+      await zephyr.call('/projects'),
+      await zephyr.call('/projects', { authorization: null }),
+    ]) {
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      expect(answer.headers.get('access-control-allow-methods')).toContain('GET');
+      expect(answer.headers.get('access-control-allow-headers')).toContain('Authorization');
+    }
+  });
+
   it('accepts exactly the tokens it was given', async () => {
     const zephyr = await startZephyr({ tokens: ['team-a', 'team-b'] });
     expect((await zephyr.call('/projects', { authorization: 'Bearer team-b' })).status).toBe(200);
