@@ -35,7 +35,7 @@ export function registerSimulateCommand(
     .option('--json', 'print the connection settings as one JSON line on stdout')
     .addHelpText(
       'after',
-      '\nExample:\n  ztoq simulate --size demo\n  eval "$(ztoq simulate --size tiny | grep ^export)"  # in another shell: use the printed exports',
+      '\nExamples:\n  ztoq simulate --size demo          # prints export lines to paste into another shell\n  ztoq simulate --size tiny --json   # one JSON line with URLs and credentials, for scripts',
     )
     .action(
       async (options: {
