@@ -1,10 +1,17 @@
-import type { DatasetTestCase, DatasetTestExecution, LazyList, ZephyrDataset } from './zephyr-dataset.js';
+import type {
+  DatasetExecutionSummary,
+  DatasetTestCase,
+  DatasetTestExecution,
+  LazyList,
+  ZephyrDataset,
+} from './zephyr-dataset.js';
 
 /** Everything of a `ZephyrDataset` that is plain data, with the big collections as arrays. */
 export type DatasetFacts = Omit<
   ZephyrDataset,
   | 'testCases'
   | 'testExecutions'
+  | 'testExecutionSummaries'
   | 'testCaseIndex'
   | 'testCaseVersion'
   | 'executionsOfCycle'
@@ -27,6 +34,22 @@ export function listOf<T>(items: readonly T[]): LazyList<T> {
   };
 }
 
+/**
+ * Just the summary fields of an execution; like the execution, it leaves absent ones out rather
+ * than holding undefined.
+ */
+export function executionSummaryOf(execution: DatasetExecutionSummary): DatasetExecutionSummary {
+  const { id, key, testCaseKey, testCycleId, jiraProjectVersionId, actualEndDate } = execution;
+  return {
+    id,
+    key,
+    testCaseKey,
+    ...(testCycleId === undefined ? {} : { testCycleId }),
+    ...(jiraProjectVersionId === undefined ? {} : { jiraProjectVersionId }),
+    ...(actualEndDate === undefined ? {} : { actualEndDate }),
+  };
+}
+
 /** A data set held fully in memory, with the lookups computed once: for small sizes and hand-made fixtures. */
 export function materializedDataset(facts: DatasetFacts): ZephyrDataset {
   const caseIndex = new Map(facts.testCases.map((testCase, index) => [testCase.key, index]));
@@ -40,6 +63,7 @@ export function materializedDataset(facts: DatasetFacts): ZephyrDataset {
     ...facts,
     testCases: listOf(facts.testCases),
     testExecutions: listOf(facts.testExecutions),
+    testExecutionSummaries: listOf(facts.testExecutions.map(executionSummaryOf)),
     testCaseIndex: (key) => caseIndex.get(key),
     testCaseVersion(key, version) {
       const index = caseIndex.get(key);

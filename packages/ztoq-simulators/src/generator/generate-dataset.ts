@@ -10,6 +10,7 @@ import { linkPlansToCycles } from './plan-cycle-links.js';
 import { ENVIRONMENTS, PRIORITIES, STATUSES } from './project-configuration.js';
 import { SHOWCASE_TEST_CASES } from './showcase.js';
 import { generateTestCycles } from './test-cycles.js';
+import type { ExecutionSources } from './test-executions.js';
 import { generateTestPlans } from './test-plans.js';
 import { generateUsers } from './users.js';
 
@@ -27,6 +28,25 @@ export interface GenerateDatasetOptions {
  * builds test cases and executions when they are asked for.
  */
 export function generateDataset(options: GenerateDatasetOptions): ZephyrDataset {
+  const { collections, sources } = datasetSources(options);
+  const dataset = lazyDataset(collections, sources);
+  return sources.context.spec.lazy ? dataset : materialize(collections, dataset);
+}
+
+/**
+ * The same data set as `generateDataset`, but built on demand whatever the size, so tests can
+ * hold what the lazy builders give against the small sizes in full.
+ */
+export function generateLazyDataset(options: GenerateDatasetOptions): ZephyrDataset {
+  const { collections, sources } = datasetSources(options);
+  return lazyDataset(collections, sources);
+}
+
+/** The small collections, built in full, and what test cases and executions are built from. */
+function datasetSources(options: GenerateDatasetOptions): {
+  collections: SmallCollections;
+  sources: ExecutionSources;
+} {
   const { seed, size, projectKey = 'DEMO' } = options;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a safe integer, got ${seed}`);
   if (!PROJECT_KEY_PATTERN.test(projectKey)) throw new RangeError(`invalid Zephyr project key ${projectKey}`);
@@ -54,12 +74,7 @@ export function generateDataset(options: GenerateDatasetOptions): ZephyrDataset 
     testCycles,
     testPlans: generateTestPlans(context, links),
   };
-  const dataset = lazyDataset(collections, {
-    context,
-    layout: layOutExecutions(seed, spec),
-    cycles: testCycles,
-  });
-  return spec.lazy ? dataset : materialize(collections, dataset);
+  return { collections, sources: { context, layout: layOutExecutions(seed, spec), cycles: testCycles } };
 }
 
 /** Builds every item of `dataset` once and keeps them, with the lookups `materializedDataset` derives. */

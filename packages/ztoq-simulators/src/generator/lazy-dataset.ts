@@ -3,15 +3,16 @@ import type { LazyList, ZephyrDataset } from '../dataset/zephyr-dataset.js';
 import { testCaseIndexOfKey, testCycleIndexOfId } from './identifiers.js';
 import { latestVersion, testCaseTraits } from './test-case-traits.js';
 import { buildTestCase } from './test-cases.js';
-import { buildTestExecution, type ExecutionSources } from './test-executions.js';
+import { buildTestExecution, buildTestExecutionSummary, type ExecutionSources } from './test-executions.js';
 
 /** The small, fully built collections of a data set: everything but test cases and executions. */
 export type SmallCollections = Omit<DatasetFacts, 'testCases' | 'testExecutions' | 'olderVersions'>;
 
 /**
- * A data set whose test cases and executions are built when asked for and not kept: `at(i)`
- * rebuilds item i from the seed each time, and the lookups answer from the execution layout and
- * from key arithmetic, so memory stays at the layout's typed arrays whatever the size.
+ * A data set whose test cases, executions and execution summaries are built when asked for and
+ * not kept: `at(i)` rebuilds item i from the seed each time, and the lookups answer from the
+ * execution layout and from key arithmetic, so memory stays at the layout's typed arrays
+ * whatever the size.
  */
 export function lazyDataset(collections: SmallCollections, sources: ExecutionSources): ZephyrDataset {
   const { context, layout } = sources;
@@ -23,6 +24,7 @@ export function lazyDataset(collections: SmallCollections, sources: ExecutionSou
       buildTestCase(context, index, latestVersion(testCaseTraits(context.seed, index))),
     ),
     testExecutions: lazyList(layout.count, (index) => buildTestExecution(sources, index)),
+    testExecutionSummaries: lazyList(layout.count, (index) => buildTestExecutionSummary(sources, index)),
     testCaseIndex: indexOf,
     testCaseVersion(key, version) {
       const index = indexOf(key);

@@ -1,5 +1,7 @@
+import { executionSummaryOf } from '../dataset/materialized-dataset.js';
 import type {
   DatasetEnvironment,
+  DatasetExecutionSummary,
   DatasetStepResult,
   DatasetTestCycle,
   DatasetTestExecution,
@@ -15,7 +17,7 @@ import { omitUndefined } from './omit-undefined.js';
 import { ENVIRONMENTS, type ExecutionStatusName, statusId } from './project-configuration.js';
 import { escapeHtml, richHtml } from './rich-html.js';
 import type { Language } from './seeded-faker.js';
-import { SHOWCASE_AD_HOC, SHOWCASE_CYCLE_ITEMS } from './showcase.js';
+import { SHOWCASE_AD_HOC, SHOWCASE_CYCLE_ITEMS, type TestCaseTraits } from './showcase.js';
 import { type ExecutedStep, executedSteps } from './test-case-content.js';
 import { latestVersion, testCaseTraits } from './test-case-traits.js';
 import { CYCLE_LENGTH, cycleStart, isoDateTime, minutes, TESTING_SPAN, TESTING_START } from './timeline.js';
@@ -31,11 +33,36 @@ const ACTIVE_ENVIRONMENTS = ENVIRONMENTS.filter((environment) => !environment.ar
 const ARCHIVED_ENVIRONMENTS = ENVIRONMENTS.filter((environment) => environment.archived);
 
 /**
- * Execution `index`, built from the layout (which case, cycle and run) and the execution's own
- * stream. Step results follow the steps of the case version it ran, call-to-test steps
- * expanded, one result per step by position.
+ * The start of execution `index`: which case, version, cycle and environment it ran, its status
+ * and when it ended, the first draws of its stream. Cheap next to the rest (no texts, step
+ * results or custom fields), so summaries are built from it alone; the whole execution goes on
+ * drawing from the same stream after it, which keeps both in agreement.
  */
-export function buildTestExecution(sources: ExecutionSources, index: number): DatasetTestExecution {
+interface ExecutionHead {
+  readonly fields: Pick<
+    DatasetTestExecution,
+    | 'id'
+    | 'key'
+    | 'testCaseKey'
+    | 'testCaseVersion'
+    | 'testCycleId'
+    | 'environmentId'
+    | 'jiraProjectVersionId'
+    | 'statusId'
+    | 'actualEndDate'
+  >;
+  /** The execution's stream with the head's draws taken. */
+  readonly random: ItemRandom;
+  readonly caseIndex: number;
+  readonly traits: TestCaseTraits;
+  readonly status: ExecutionStatusName;
+  readonly executed: boolean;
+  /** A showcase execution: every optional field filled in. */
+  readonly full: boolean;
+  readonly language: Language;
+}
+
+function buildExecutionHead(sources: ExecutionSources, index: number): ExecutionHead {
   const { context, layout, cycles } = sources;
   const random = ItemRandom.of(context.seed, 'testExecution', index);
   const caseIndex = layout.caseIndexOf(index);
@@ -49,14 +76,13 @@ export function buildTestExecution(sources: ExecutionSources, index: number): Da
   const full = showcaseStatus !== undefined;
   const status = showcaseStatus ?? randomStatus(random, cycleIndex !== undefined, attempt, attempts);
   const executed = status !== 'Not Executed';
-  const failed = status === 'Fail' || status === 'Blocked' || status === 'Retest';
   // Earlier runs of a cycle item ran earlier versions: the last run ran the latest one.
   const latest = latestVersion(traits);
   const version =
     cycleIndex === undefined && !full ? random.int(1, latest) : Math.max(1, latest - (attempts - attempt));
   const language: Language = random.chance(0.5) ? traits.language : randomLanguage(random);
 
-  return omitUndefined({
+  const fields = {
     id: testExecutionId(index),
     key: testExecutionKey(context.projectKey, index),
     testCaseKey: testCaseKey(context.projectKey, caseIndex),
@@ -71,6 +97,30 @@ export function buildTestExecution(sources: ExecutionSources, index: number): Da
         : cycles[cycleIndex]?.jiraProjectVersionId,
     statusId: statusId('TEST_EXECUTION', status),
     actualEndDate: executed ? isoDateTime(endTime(random, sources, cycleIndex, position, size)) : undefined,
+  };
+  return { fields, random, caseIndex, traits, status, executed, full, language };
+}
+
+/** The summary of execution `index`, from its head only: equal to the fields of the whole execution. */
+export function buildTestExecutionSummary(sources: ExecutionSources, index: number): DatasetExecutionSummary {
+  return executionSummaryOf(buildExecutionHead(sources, index).fields);
+}
+
+/**
+ * Execution `index`, built from the layout (which case, cycle and run) and the execution's own
+ * stream. Step results follow the steps of the case version it ran, call-to-test steps
+ * expanded, one result per step by position.
+ */
+export function buildTestExecution(sources: ExecutionSources, index: number): DatasetTestExecution {
+  const { context } = sources;
+  const { fields, random, caseIndex, traits, status, executed, full, language } = buildExecutionHead(
+    sources,
+    index,
+  );
+  const failed = status === 'Fail' || status === 'Blocked' || status === 'Retest';
+
+  return omitUndefined({
+    ...fields,
     estimatedTime: full || random.chance(0.5) ? minutes(random.int(1, 60)) : undefined,
     executionTime: executed ? random.int(5, 2_700) * 1000 : undefined,
     executedById: executed ? random.pick(context.users).accountId : undefined,
@@ -87,7 +137,12 @@ export function buildTestExecution(sources: ExecutionSources, index: number): Da
       context.users,
     ),
     issueLinks: issueLinks(random, 'testExecution', index, failed && (full || random.chance(0.4)) ? 1 : 0),
-    stepResults: stepResults(random, executedSteps(context, caseIndex, version), status, language),
+    stepResults: stepResults(
+      random,
+      executedSteps(context, caseIndex, fields.testCaseVersion),
+      status,
+      language,
+    ),
   });
 }
 

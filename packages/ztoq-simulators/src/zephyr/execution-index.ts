@@ -1,4 +1,4 @@
-import type { DatasetTestExecution, LazyList } from '../dataset/zephyr-dataset.js';
+import type { DatasetExecutionSummary, LazyList } from '../dataset/zephyr-dataset.js';
 
 /** The conditions of `GET /testexecutions` that need a look at every execution. */
 export interface ExecutionConditions {
@@ -24,11 +24,12 @@ const NO_VERSION = 0;
 /**
  * Columns of the few execution fields the list filters compare (end time, cycle, test case,
  * Jira version), so that filtering 200,000 executions scans numbers instead of rebuilding every
- * execution on each request. Filled by one pass the first time a filter needs it and extended
- * when executions are created.
+ * execution on each request. Filled by one pass over the execution summaries (a whole execution
+ * costs far more to build) the first time a filter needs it, and extended when executions are
+ * created.
  */
 export class ExecutionIndex {
-  readonly #executions: LazyList<DatasetTestExecution>;
+  readonly #summaries: LazyList<DatasetExecutionSummary>;
   readonly #testCasePosition: (key: string) => number | undefined;
   /** Epoch milliseconds, NaN for an execution that never ran. */
   readonly #endTimes: number[] = [];
@@ -39,10 +40,10 @@ export class ExecutionIndex {
   #lastOfItem: Uint8Array | undefined;
 
   constructor(
-    executions: LazyList<DatasetTestExecution>,
+    summaries: LazyList<DatasetExecutionSummary>,
     testCasePosition: (key: string) => number | undefined,
   ) {
-    this.#executions = executions;
+    this.#summaries = summaries;
     this.#testCasePosition = testCasePosition;
   }
 
@@ -61,17 +62,17 @@ export class ExecutionIndex {
   }
 
   #catchUp(): void {
-    const count = this.#executions.count;
+    const count = this.#summaries.count;
     if (this.#endTimes.length === count) return;
     for (let position = this.#endTimes.length; position < count; position++) {
-      const execution = this.#executions.at(position);
+      const summary = this.#summaries.at(position);
       this.#endTimes.push(
-        execution.actualEndDate === undefined ? Number.NaN : Date.parse(execution.actualEndDate),
+        summary.actualEndDate === undefined ? Number.NaN : Date.parse(summary.actualEndDate),
       );
-      this.#ids.push(execution.id);
-      this.#cycleIds.push(execution.testCycleId ?? NO_CYCLE);
-      this.#testCasePositions.push(this.#testCasePosition(execution.testCaseKey) ?? -1);
-      this.#jiraProjectVersionIds.push(execution.jiraProjectVersionId ?? NO_VERSION);
+      this.#ids.push(summary.id);
+      this.#cycleIds.push(summary.testCycleId ?? NO_CYCLE);
+      this.#testCasePositions.push(this.#testCasePosition(summary.testCaseKey) ?? -1);
+      this.#jiraProjectVersionIds.push(summary.jiraProjectVersionId ?? NO_VERSION);
     }
     // A new execution can be the new last one of its cycle item.
     this.#lastOfItem = undefined;

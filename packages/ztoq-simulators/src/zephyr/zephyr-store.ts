@@ -1,5 +1,6 @@
 import type {
   DatasetEnvironment,
+  DatasetExecutionSummary,
   DatasetFolder,
   DatasetPriority,
   DatasetProject,
@@ -102,8 +103,16 @@ export class ZephyrStore {
       },
       at: (position) => itemAt(datasetExecutions, createdExecutions, position),
     };
+    const datasetSummaries = dataset.testExecutionSummaries;
+    // A created execution serves as its own summary: it is held whole anyway.
+    const executionSummaries: LazyList<DatasetExecutionSummary> = {
+      get count() {
+        return datasetSummaries.count + createdExecutions.length;
+      },
+      at: (position) => itemAt(datasetSummaries, createdExecutions, position),
+    };
     this.#testCaseIndex = new TestCaseIndex(this.testCases);
-    this.#executionIndex = new ExecutionIndex(this.testExecutions, (key) => this.testCasePosition(key));
+    this.#executionIndex = new ExecutionIndex(executionSummaries, (key) => this.testCasePosition(key));
   }
 
   // Folders and the project's option lists (small, held as arrays).

@@ -13,6 +13,7 @@ export function contents(dataset: ZephyrDataset) {
   const {
     testCases,
     testExecutions,
+    testExecutionSummaries,
     testCaseIndex,
     testCaseVersion,
     executionsOfCycle,
@@ -27,6 +28,7 @@ export function contents(dataset: ZephyrDataset) {
       Array.from({ length: testCase.version }, (_, older) => testCaseVersion(testCase.key, older + 1)),
     ),
     testExecutions: all(testExecutions),
+    testExecutionSummaries: all(testExecutionSummaries),
     executionsOfCycle: rest.testCycles.map((cycle) => executionsOfCycle(cycle.id)),
     executionsOfTestCase: cases.map((testCase) => [
       testCaseIndex(testCase.key),
@@ -48,6 +50,7 @@ export function largeSamples(seed: number) {
     testPlans: large.testPlans,
     testCases: LARGE_CASE_SAMPLES.map((index) => large.testCases.at(index)),
     testExecutions: LARGE_EXECUTION_SAMPLES.map((index) => large.testExecutions.at(index)),
+    testExecutionSummaries: LARGE_EXECUTION_SAMPLES.map((index) => large.testExecutionSummaries.at(index)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
+  DatasetExecutionSummary,
   DatasetTestCase,
   DatasetTestExecution,
   ZephyrDataset,
@@ -14,10 +15,11 @@ const CYCLES = 50;
 
 /**
  * A data set the size of `large` whose items are made on demand and counted, so the tests see
- * how many the simulator builds to answer. Execution ids step by 3 (not contiguous).
+ * how many the simulator builds to answer, whole executions and summaries apart. Execution ids
+ * step by 3 (not contiguous).
  */
 function countingDataset() {
-  const built = { testCases: 0, executions: 0 };
+  const built = { testCases: 0, executions: 0, executionSummaries: 0 };
   const caseIndexOf = (key: string) => {
     const match = /^LZ-T(\d+)$/.exec(key);
     const index = match ? Number(match[1]) - 1 : -1;
@@ -41,16 +43,23 @@ function countingDataset() {
       version: 1,
     };
   };
+  const summaryFields = (index: number): DatasetExecutionSummary => ({
+    id: 1_000_000 + 3 * index,
+    key: `LZ-E${index + 1}`,
+    testCaseKey: `LZ-T${(index % TEST_CASES) + 1}`,
+    testCycleId: 1 + (index % CYCLES),
+    actualEndDate: new Date(Date.UTC(2024, 0, 1) + index * 60_000).toISOString().replace('.000', ''),
+  });
+  const executionSummaryAt = (index: number): DatasetExecutionSummary => {
+    built.executionSummaries++;
+    return summaryFields(index);
+  };
   const executionAt = (index: number): DatasetTestExecution => {
     built.executions++;
     return {
-      id: 1_000_000 + 3 * index,
-      key: `LZ-E${index + 1}`,
-      testCaseKey: `LZ-T${(index % TEST_CASES) + 1}`,
+      ...summaryFields(index),
       testCaseVersion: 1,
-      testCycleId: 1 + (index % CYCLES),
       statusId: 2,
-      actualEndDate: new Date(Date.UTC(2024, 0, 1) + index * 60_000).toISOString().replace('.000', ''),
       automated: false,
       customFields: {},
       issueLinks: [],
@@ -88,6 +97,7 @@ function countingDataset() {
     })),
     testPlans: [],
     testExecutions: { count: EXECUTIONS, at: executionAt },
+    testExecutionSummaries: { count: EXECUTIONS, at: executionSummaryAt },
     testCaseIndex: caseIndexOf,
     testCaseVersion: (key, version) => {
       const index = caseIndexOf(key);
@@ -139,7 +149,23 @@ describe('Zephyr simulator over a large lazy data set', () => {
     expect(built.executions).toBe(5);
   });
 
-  it('scans the executions once for date filters and reuses what it learnt', async () => {
+  it('filters by end date over every execution while building only the executions of the page', async () => {
+    const { dataset, built } = countingDataset();
+    const zephyr = await startZephyr({ dataset });
+    // Execution i ends i minutes after 2024-01-01T00:00:00Z: 99,999 minutes is 2024-03-10T10:39:00Z.
+    const page = (
+      await zephyr.call('/testexecutions', {
+        query: { actualEndDateAfter: '2024-03-10T10:39:00Z', maxResults: '1000' },
+      })
+    ).body as { total: number; values: { key: string }[] };
+    expect(page.total).toBe(100_000);
+    expect(page.values.map((execution) => execution.key)).toEqual(
+      Array.from({ length: 1000 }, (_, offset) => `LZ-E${100_001 + offset}`),
+    );
+    expect(built).toMatchObject({ executionSummaries: EXECUTIONS, executions: 1000 });
+  });
+
+  it('scans execution summaries once for date filters and builds whole executions only for the page', async () => {
     const { dataset, built } = countingDataset();
     const zephyr = await startZephyr({ dataset });
     // Execution i ends i minutes after 2024-01-01T00:00:00Z.
@@ -155,8 +181,8 @@ describe('Zephyr simulator over a large lazy data set', () => {
     // Each (cycle, case) pair occurs 200,000 / lcm(50, 20,000) = 10 times; the last of each ran after 01:00.
     expect(first.total).toBe(20_000);
     expect(first.values[0]?.key).toBe('LZ-E180001');
-    expect(built.executions).toBe(EXECUTIONS + 10);
+    expect(built).toMatchObject({ executionSummaries: EXECUTIONS, executions: 10 });
     await zephyr.call('/testexecutions', { query: { ...query, startAt: '10' } });
-    expect(built.executions).toBe(EXECUTIONS + 20);
+    expect(built).toMatchObject({ executionSummaries: EXECUTIONS, executions: 20 });
   });
 });
