@@ -20,26 +20,6 @@ export function parseInteger(raw: string, name: string, minimum: number): number
   return Number(raw);
 }
 
-export function booleanParameter(query: URLSearchParams, name: string): boolean {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return false;
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  throw badRequest(`${name} must be true or false`);
-}
-
-export function enumParameter<const T extends string>(
-  query: URLSearchParams,
-  name: string,
-  values: readonly T[],
-): T | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
-  const value = values.find((candidate) => candidate === raw);
-  if (value === undefined) throw badRequest(`${name} must be one of ${values.join(', ')}`);
-  return value;
-}
-
 /** RFC 3339 date-time; the spec documents `yyyy-MM-dd'T'HH:mm:ss'Z'`, offsets and fractions are read too. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 

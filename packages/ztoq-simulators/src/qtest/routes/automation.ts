@@ -1,3 +1,4 @@
+import { queryBoolean } from '../../server/query-parameters.js';
 import { SimHttpError, type SimRequest, type SimulatorServer } from '../../server/simulator-server.js';
 import {
   AUTOMATION_SUITE,
@@ -20,7 +21,7 @@ import type {
 } from '../qtest-store.js';
 import { ProjectResources, queueJob } from '../resources.js';
 import { automationRequestBody, automationTestLogBody, parseBody } from '../validation.js';
-import { callerOf, found, pathId, projectOf, queryFlag } from './route-support.js';
+import { callerOf, found, pathId, projectOf } from './route-support.js';
 import { recordTestLog, testCaseOfRun } from './test-logs.js';
 
 /**
@@ -139,7 +140,7 @@ function advance(job: StoredJob): void {
 
 /** `suitePerDay=true` puts the run in a suite named after `suiteDate` (yyyymmdd), else in the Automation Test Suite (spec). */
 function singleLogSuiteName(request: SimRequest): string {
-  if (!queryFlag(request.query, 'suitePerDay', false)) return AUTOMATION_SUITE;
+  if (!queryBoolean(request.query, 'suitePerDay', false)) return AUTOMATION_SUITE;
   const date = /^(\d{4})(\d{2})(\d{2})$/.exec(request.query.get('suiteDate') ?? '');
   if (!date) throw new SimHttpError(400, 'suiteDate (yyyymmdd) is required with suitePerDay=true');
   return `Automation ${date[1]}-${date[2]}-${date[3]}`;

@@ -1,4 +1,5 @@
 import type { qtestApi } from '@ztoq/core';
+import { queryBoolean } from '../../server/query-parameters.js';
 import { SimHttpError, type SimRequest, type SimulatorServer } from '../../server/simulator-server.js';
 import {
   DATA_TYPE,
@@ -16,7 +17,7 @@ import {
 } from '../qtest-store.js';
 import { allowedValue, ProjectResources } from '../resources.js';
 import { allowedValuesBody, fieldBody, parseBody } from '../validation.js';
-import { found, projectOf, queryFlag } from './route-support.js';
+import { found, projectOf } from './route-support.js';
 
 type AllowedValueResponse = qtestApi.components['schemas']['AllowedValueResponseResource'];
 
@@ -30,7 +31,7 @@ export function registerFieldRoutes(server: SimulatorServer, store: QTestStore):
   server.route('GET', base, (request) => {
     const project = projectOf(store, request);
     const objectType = objectTypeOf(request, FIELD_OBJECT_TYPES);
-    const includeInactive = queryFlag(request.query, 'includeInactive', false);
+    const includeInactive = queryBoolean(request.query, 'includeInactive', false);
     const resources = new ProjectResources(store, project, request.url.origin);
     const fields = project.fieldsOf(objectType).filter((field) => includeInactive || field.isActive);
     return { status: 200, body: fields.map((field) => resources.field(field)) };

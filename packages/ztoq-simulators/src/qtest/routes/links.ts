@@ -1,9 +1,10 @@
 import type { qtestApi } from '@ztoq/core';
+import { queryChoice } from '../../server/query-parameters.js';
 import { SimHttpError, type SimulatorServer } from '../../server/simulator-server.js';
 import type { ProjectState, QTestStore } from '../qtest-store.js';
 import { ProjectResources } from '../resources.js';
 import { linkIdsBody, parseBody } from '../validation.js';
-import { pathId, projectOf, queryChoice } from './route-support.js';
+import { pathId, projectOf } from './route-support.js';
 
 type LinkedArtifactContainer = qtestApi.components['schemas']['LinkedArtifactContainer'];
 

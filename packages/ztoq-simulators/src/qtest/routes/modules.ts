@@ -1,8 +1,9 @@
+import { queryChoice } from '../../server/query-parameters.js';
 import { SimHttpError, type SimulatorServer } from '../../server/simulator-server.js';
 import type { ProjectState, QTestStore, StoredModule } from '../qtest-store.js';
 import { ProjectResources } from '../resources.js';
 import { moduleBody, parseBody } from '../validation.js';
-import { found, projectOf, queryChoice, queryInteger } from './route-support.js';
+import { found, projectOf, queryInteger } from './route-support.js';
 
 /** The Test Design tree: modules under root or under a parent module (API-NOTES B.4). */
 export function registerModuleRoutes(server: SimulatorServer, store: QTestStore): void {

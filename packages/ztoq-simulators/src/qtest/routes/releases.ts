@@ -1,9 +1,10 @@
+import { queryBoolean } from '../../server/query-parameters.js';
 import { SimHttpError, type SimulatorServer } from '../../server/simulator-server.js';
 import { resolveProperties } from '../field-values.js';
 import type { QTestStore } from '../qtest-store.js';
 import { ProjectResources } from '../resources.js';
 import { parseBody, releaseBody } from '../validation.js';
-import { found, projectOf, queryFlag } from './route-support.js';
+import { found, projectOf } from './route-support.js';
 
 /** Releases, the top containers of the Test Execution tree (API-NOTES B.7). */
 export function registerReleaseRoutes(server: SimulatorServer, store: QTestStore): void {
@@ -31,7 +32,7 @@ export function registerReleaseRoutes(server: SimulatorServer, store: QTestStore
     const project = projectOf(store, request);
     // Releases in the simulator are never closed, so includeClosed changes nothing; it is still
     // checked to be a boolean.
-    queryFlag(request.query, 'includeClosed', false);
+    queryBoolean(request.query, 'includeClosed', false);
     const resources = new ProjectResources(store, project, request.url.origin);
     return { status: 200, body: [...project.releases.values()].map((release) => resources.release(release)) };
   });

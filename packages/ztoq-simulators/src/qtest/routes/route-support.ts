@@ -40,25 +40,3 @@ export function queryInteger(query: URLSearchParams, name: string): number | und
   if (!/^-?[0-9]+$/.test(raw)) throw new SimHttpError(400, `${name} must be an integer, got "${raw}"`);
   return Number(raw);
 }
-
-export function queryFlag(query: URLSearchParams, name: string, fallback: boolean): boolean {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return fallback;
-  if (raw !== 'true' && raw !== 'false')
-    throw new SimHttpError(400, `${name} must be true or false, got "${raw}"`);
-  return raw === 'true';
-}
-
-/** A query parameter limited to the values the spec enumerates. */
-export function queryChoice<T extends string>(
-  query: URLSearchParams,
-  name: string,
-  choices: readonly T[],
-): T | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
-  if (!(choices as readonly string[]).includes(raw)) {
-    throw new SimHttpError(400, `${name} must be one of ${choices.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
-}

@@ -1,4 +1,5 @@
 import type { qtestApi } from '@ztoq/core';
+import { queryBoolean } from '../../server/query-parameters.js';
 import { SimHttpError, type SimulatorServer } from '../../server/simulator-server.js';
 import { valueName } from '../field-values.js';
 import { PAGE_SIZE_PAGING, pagedEnvelope, pageRequest } from '../paging.js';
@@ -12,7 +13,7 @@ import type {
 import { ProjectResources } from '../resources.js';
 import { type Criterion, matches, parseQuery } from '../search.js';
 import { parseBody, searchBody } from '../validation.js';
-import { projectOf, queryFlag } from './route-support.js';
+import { projectOf } from './route-support.js';
 
 type PagedResource = qtestApi.components['schemas']['PagedResource'];
 
@@ -47,7 +48,7 @@ export function registerSearchRoutes(server: SimulatorServer, store: QTestStore)
     const project = projectOf(store, request);
     const body = parseBody(request, searchBody);
     const paging = pageRequest(request.query, PAGE_SIZE_PAGING);
-    const appendTestSteps = queryFlag(request.query, 'appendTestSteps', false);
+    const appendTestSteps = queryBoolean(request.query, 'appendTestSteps', false);
     if (!SPEC_OBJECT_TYPES.includes(body.object_type)) {
       throw new SimHttpError(
         400,

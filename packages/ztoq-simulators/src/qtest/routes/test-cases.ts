@@ -1,3 +1,4 @@
+import { queryBoolean, queryChoice } from '../../server/query-parameters.js';
 import { SimHttpError, type SimRequest, type SimulatorServer } from '../../server/simulator-server.js';
 import { resolveProperties } from '../field-values.js';
 import { pageOf, pageRequest, TEST_CASE_PAGING } from '../paging.js';
@@ -12,7 +13,7 @@ import { ProjectResources } from '../resources.js';
 import { parseBody, testCaseBody, testStepBody } from '../validation.js';
 import { storeInlineAttachments } from './attachments.js';
 import { requireModule } from './modules.js';
-import { callerOf, found, projectOf, queryChoice, queryFlag, queryInteger } from './route-support.js';
+import { callerOf, found, projectOf, queryInteger } from './route-support.js';
 
 /** Where qTest puts a test case created without `parent_id` (spec). */
 const CREATED_VIA_API_MODULE = 'Created via API';
@@ -54,8 +55,8 @@ export function registerTestCaseRoutes(server: SimulatorServer, store: QTestStor
     const parentId = queryInteger(request.query, 'parentId');
     if (parentId !== undefined) requireModule(project, parentId, 'parentId');
     const paging = pageRequest(request.query, TEST_CASE_PAGING);
-    const properties = queryFlag(request.query, 'expandProps', true);
-    const steps = queryFlag(request.query, 'expandSteps', false);
+    const properties = queryBoolean(request.query, 'expandProps', true);
+    const steps = queryBoolean(request.query, 'expandSteps', false);
     // Only the cases directly under the module (spec); without parentId, every case of the project.
     const testCases = [...project.testCases.values()].filter(
       (testCase) => parentId === undefined || testCase.moduleId === parentId,

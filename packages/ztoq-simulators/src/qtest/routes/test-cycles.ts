@@ -1,3 +1,4 @@
+import { queryChoice } from '../../server/query-parameters.js';
 import type { SimulatorServer } from '../../server/simulator-server.js';
 import {
   CYCLE_PARENT_TYPES,
@@ -10,7 +11,7 @@ import { pageOf, pageRequest } from '../paging.js';
 import type { QTestStore } from '../qtest-store.js';
 import { ProjectResources } from '../resources.js';
 import { parseBody, testCycleBody } from '../validation.js';
-import { found, projectOf, queryChoice, queryInteger } from './route-support.js';
+import { found, projectOf, queryInteger } from './route-support.js';
 
 /** The spec states no maximum page size for test cycles. */
 const CYCLE_PAGING = { sizeParam: 'pageSize', defaultSize: 100 } as const;

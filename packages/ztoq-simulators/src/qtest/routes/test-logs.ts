@@ -1,4 +1,5 @@
 import type { qtestApi } from '@ztoq/core';
+import { queryChoice } from '../../server/query-parameters.js';
 import { SimHttpError, type SimRequest, type SimulatorServer } from '../../server/simulator-server.js';
 import { resolveProperties } from '../field-values.js';
 import { PAGE_SIZE_PAGING, pagedEnvelope, pageRequest } from '../paging.js';
@@ -14,7 +15,7 @@ import type {
 import { ProjectResources } from '../resources.js';
 import { manualTestLogBody, parseBody } from '../validation.js';
 import { storeInlineAttachments } from './attachments.js';
-import { callerOf, found, projectOf, queryChoice } from './route-support.js';
+import { callerOf, found, projectOf } from './route-support.js';
 
 type TestLogList = qtestApi.components['schemas']['TestLogListResource'];
 

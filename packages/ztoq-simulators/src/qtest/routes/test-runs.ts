@@ -1,4 +1,5 @@
 import type { qtestApi } from '@ztoq/core';
+import { queryChoice } from '../../server/query-parameters.js';
 import { SimHttpError, type SimulatorServer } from '../../server/simulator-server.js';
 import {
   containerFrom,
@@ -12,7 +13,7 @@ import { PAGE_SIZE_PAGING, pagedEnvelope, pageRequest } from '../paging.js';
 import type { QTestStore } from '../qtest-store.js';
 import { ProjectResources } from '../resources.js';
 import { parseBody, testRunBody } from '../validation.js';
-import { callerOf, found, projectOf, queryChoice } from './route-support.js';
+import { callerOf, found, projectOf } from './route-support.js';
 
 type TestRunList = qtestApi.components['schemas']['TestRunListResource'];
 

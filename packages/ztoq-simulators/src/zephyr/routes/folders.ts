@@ -1,6 +1,7 @@
 import type { DatasetFolder } from '../../dataset/zephyr-dataset.js';
+import { queryChoice } from '../../server/query-parameters.js';
 import { pageOf } from '../paged-response.js';
-import { enumParameter, parseInteger, stringParameter } from '../query-parameters.js';
+import { parseInteger, stringParameter } from '../query-parameters.js';
 import { folderInput, parseBody } from '../request-bodies.js';
 import { badRequest, notFound } from '../zephyr-errors.js';
 import { checkProjectKey } from './project-access.js';
@@ -12,7 +13,7 @@ const FOLDER_TYPES = ['TEST_CASE', 'TEST_PLAN', 'TEST_CYCLE'] as const;
 export function registerFolderRoutes({ server, store, represent, maxResultsCap }: ZephyrRouteContext): void {
   server.route('GET', '/folders', (request) => {
     checkProjectKey(store, stringParameter(request.query, 'projectKey'));
-    const folderType = enumParameter(request.query, 'folderType', FOLDER_TYPES);
+    const folderType = queryChoice(request.query, 'folderType', FOLDER_TYPES);
     const folders = folderType
       ? store.folders.filter((folder) => folder.folderType === folderType)
       : store.folders;

@@ -1,5 +1,6 @@
+import { queryChoice } from '../../server/query-parameters.js';
 import { pageOf } from '../paged-response.js';
-import { enumParameter, parseInteger, stringParameter } from '../query-parameters.js';
+import { parseInteger, stringParameter } from '../query-parameters.js';
 import { notFound } from '../zephyr-errors.js';
 import { checkProjectKey } from './project-access.js';
 import type { ZephyrRouteContext } from './route-context.js';
@@ -15,7 +16,7 @@ export function registerProjectOptionRoutes({
 }: ZephyrRouteContext): void {
   server.route('GET', '/statuses', (request) => {
     checkProjectKey(store, stringParameter(request.query, 'projectKey'));
-    const statusType = enumParameter(request.query, 'statusType', STATUS_TYPES);
+    const statusType = queryChoice(request.query, 'statusType', STATUS_TYPES);
     const statuses = statusType
       ? store.statuses.filter((status) => status.statusType === statusType)
       : store.statuses;

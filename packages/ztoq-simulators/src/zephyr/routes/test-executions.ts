@@ -1,12 +1,8 @@
 import type { z } from 'zod';
 import type { DatasetStepResult, DatasetTestCase } from '../../dataset/zephyr-dataset.js';
+import { queryBoolean } from '../../server/query-parameters.js';
 import { pageOf } from '../paged-response.js';
-import {
-  booleanParameter,
-  dateTimeParameter,
-  integerParameter,
-  stringParameter,
-} from '../query-parameters.js';
+import { dateTimeParameter, integerParameter, stringParameter } from '../query-parameters.js';
 import { parseBody, testExecutionInput } from '../request-bodies.js';
 import { badRequest } from '../zephyr-errors.js';
 import type { ZephyrStore } from '../zephyr-store.js';
@@ -29,10 +25,10 @@ export function registerTestExecutionRoutes({
       endedAfter: dateTimeParameter(query, 'actualEndDateAfter'),
       endedBefore: dateTimeParameter(query, 'actualEndDateBefore'),
       jiraProjectVersionId: integerParameter(query, 'jiraProjectVersionId', 1),
-      onlyLastExecutions: booleanParameter(query, 'onlyLastExecutions'),
+      onlyLastExecutions: queryBoolean(query, 'onlyLastExecutions'),
     };
     // Checked for its type only: the spec does not show where step links would appear.
-    booleanParameter(query, 'includeStepLinks');
+    queryBoolean(query, 'includeStepLinks');
 
     const cycle = cycleReference === undefined ? undefined : store.testCycle(cycleReference);
     const testCaseKey = testCaseReference === undefined ? undefined : testCaseKeyOf(store, testCaseReference);
@@ -53,7 +49,7 @@ export function registerTestExecutionRoutes({
   });
 
   server.route('GET', '/testexecutions/{testExecutionIdOrKey}', ({ params, query }) => {
-    booleanParameter(query, 'includeStepLinks');
+    queryBoolean(query, 'includeStepLinks');
     return {
       status: 200,
       body: represent.testExecution(existingTestExecution(store, params.testExecutionIdOrKey)),
