@@ -23,7 +23,7 @@ export type DatasetFacts = Omit<
   readonly olderVersions?: Readonly<Record<string, readonly DatasetTestCase[]>>;
 };
 
-export function listOf<T>(items: readonly T[]): LazyList<T> {
+function listOf<T>(items: readonly T[]): LazyList<T> {
   return {
     count: items.length,
     at(index) {

@@ -14,7 +14,7 @@ import type {
 } from './qtest-store.js';
 import { ROOT } from './qtest-store.js';
 import { moduleNamed } from './routes/test-cases.js';
-import { checkExecutionDates } from './routes/test-logs.js';
+import { checkExecutionDates, optionalLogFields } from './routes/test-logs.js';
 import type { automationTestLogBody } from './validation.js';
 
 export type AutomationLog = z.infer<typeof automationTestLogBody>;
@@ -153,11 +153,7 @@ export function prepareAutomationLog(
     testCaseVersionId: version.id,
     name: log.name,
     automationContent: log.automation_content,
-    ...(log.note === undefined ? {} : { note: log.note }),
-    ...(log.build_number === undefined ? {} : { buildNumber: log.build_number }),
-    ...(log.build_url === undefined ? {} : { buildUrl: log.build_url }),
-    ...(log.planned_exe_time === undefined ? {} : { plannedExeTime: log.planned_exe_time }),
-    ...(log.actual_exe_time === undefined ? {} : { actualExeTime: log.actual_exe_time }),
+    ...optionalLogFields(log),
     properties: [],
     stepLogs: stepLogs.map((stepLog, index) => {
       const step = version.steps[index];

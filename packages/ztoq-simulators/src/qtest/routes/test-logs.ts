@@ -63,12 +63,8 @@ export function registerTestLogRoutes(server: SimulatorServer, store: QTestStore
       exeStartDate: body.exe_start_date,
       exeEndDate: body.exe_end_date,
       testCaseVersionId: version.id,
-      ...(body.note === undefined ? {} : { note: body.note }),
       ...(body.name === undefined ? {} : { name: body.name }),
-      ...(body.build_number === undefined ? {} : { buildNumber: body.build_number }),
-      ...(body.build_url === undefined ? {} : { buildUrl: body.build_url }),
-      ...(body.planned_exe_time === undefined ? {} : { plannedExeTime: body.planned_exe_time }),
-      ...(body.actual_exe_time === undefined ? {} : { actualExeTime: body.actual_exe_time }),
+      ...optionalLogFields(body),
       properties: resolveProperties(project, 'test-runs', body.properties ?? [], store.users(), 'partial'),
       stepLogs,
       authorId: caller.id,
@@ -112,6 +108,23 @@ export function registerTestLogRoutes(server: SimulatorServer, store: QTestStore
 function expansionOf(request: SimRequest): { testCase?: boolean; testSteps?: boolean } {
   const expand = queryChoice(request.query, 'expand', ['testcase', 'teststeplog.teststep']);
   return { testCase: expand === 'testcase', testSteps: expand === 'teststeplog.teststep' };
+}
+
+/** The optional fields manual and automation test logs share, from qTest's names to the stored log's. */
+export function optionalLogFields(body: {
+  note?: string;
+  build_number?: string;
+  build_url?: string;
+  planned_exe_time?: number;
+  actual_exe_time?: number;
+}): Pick<StoredTestLog, 'note' | 'buildNumber' | 'buildUrl' | 'plannedExeTime' | 'actualExeTime'> {
+  return {
+    ...(body.note === undefined ? {} : { note: body.note }),
+    ...(body.build_number === undefined ? {} : { buildNumber: body.build_number }),
+    ...(body.build_url === undefined ? {} : { buildUrl: body.build_url }),
+    ...(body.planned_exe_time === undefined ? {} : { plannedExeTime: body.planned_exe_time }),
+    ...(body.actual_exe_time === undefined ? {} : { actualExeTime: body.actual_exe_time }),
+  };
 }
 
 /**
