@@ -1,8 +1,11 @@
+import type { ExitCode } from '@ztoq/core';
 import { Command } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CliIo } from './cli-io.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerMigrateCommand } from './commands/migrate.js';
 import { registerSimulateCommand } from './commands/simulate.js';
+import { registerStatusCommand } from './commands/status.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -16,7 +19,12 @@ Settings come from flags, then the environment: ZEPHYR_BASE_URL, ZEPHYR_API_TOKE
 QTEST_BASE_URL, QTEST_API_TOKEN (or QTEST_USERNAME and QTEST_PASSWORD), QTEST_PROJECT_ID,
 DEFAULT_ZEPHYR_PROJECT_KEY, ZTOQ_DATABASE_URL (default: embedded store in .ztoq/db).`;
 
-export function createProgram(io: CliIo): Command {
+/** Commands whose exit code depends on how their work went (migrate: 3 when partial) set it here. */
+export interface CommandOutcome {
+  exitCode?: ExitCode;
+}
+
+export function createProgram(io: CliIo, outcome: CommandOutcome = {}): Command {
   const program = new Command('ztoq')
     .description('Migrate Zephyr Scale Cloud test history to qTest Manager.')
     .version(packageJson.version)
@@ -25,6 +33,8 @@ export function createProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   registerDbCommands(program, io);
+  registerMigrateCommand(program, io, outcome);
+  registerStatusCommand(program, io);
   registerSimulateCommand(program, io);
   return program;
 }

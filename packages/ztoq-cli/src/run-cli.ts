@@ -1,17 +1,18 @@
 import { ExitCode, redact, ZtoqError } from '@ztoq/core';
 import { CommanderError } from 'commander';
 import type { CliIo } from './cli-io.js';
-import { createProgram } from './program.js';
+import { type CommandOutcome, createProgram } from './program.js';
 
 /**
  * Runs one CLI invocation and returns its exit code. Every failure ends as one line on
  * stderr: a person reads the first line only, and CI logs keep it searchable.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
-  const program = createProgram(io);
+  const outcome: CommandOutcome = {};
+  const program = createProgram(io, outcome);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return ExitCode.ok;
+    return outcome.exitCode ?? ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its message (and the help hint) through configureOutput.

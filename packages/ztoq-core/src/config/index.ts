@@ -1,4 +1,5 @@
 export * from './load-config.js';
+export * from './mapping-file-loader.js';
 export * from './project-key.js';
 export * from './projects-file.js';
 export * from './require-config.js';

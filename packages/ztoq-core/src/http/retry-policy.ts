@@ -54,6 +54,8 @@ export function isIdempotentMethod(method: string): boolean {
  */
 export function isRetryable(outcome: AttemptOutcome, idempotent: boolean): boolean {
   if (outcome.kind === 'response') {
+    // A 500 is as often a passing fault of the server as a bug; repeating a read costs nothing.
+    if (outcome.status === 500) return idempotent;
     if (!RETRYABLE_STATUSES.has(outcome.status)) return false;
     return idempotent || outcome.status === 429;
   }

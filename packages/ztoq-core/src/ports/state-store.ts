@@ -142,6 +142,8 @@ export interface IdMapping {
   targetId: string | null;
   /** Content hash of the transformed payload the target holds, so a re-run can tell whether to update it. */
   contentHash: string | null;
+  /** What the target said about the entity besides its id (e.g. step ids), for later entities. */
+  targetData: JsonObject | null;
   /** The run that last changed the row. */
   runId: string | null;
   updatedAt: Date;
@@ -151,6 +153,7 @@ export interface DoneMapping {
   sourceId: string;
   targetId: string;
   contentHash?: string;
+  targetData?: JsonObject;
 }
 
 export type MappingCounts = Record<IdMapState, number>;

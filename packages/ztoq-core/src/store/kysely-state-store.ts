@@ -58,7 +58,7 @@ const FAILURE_KEY = ['project_key', 'phase', 'entity_type', 'source_id'] as cons
 const PARAMETERS_PER_ROW = {
   sourceEntity: 5,
   transformedEntity: 6,
-  idMap: 7,
+  idMap: 8,
   runEvent: 6,
 } as const;
 
@@ -435,6 +435,7 @@ export class KyselyStateStore implements StateStore {
                 state: 'done' satisfies IdMapState,
                 target_id: mapping.targetId,
                 content_hash: mapping.contentHash ?? null,
+                target_data: mapping.targetData === undefined ? null : JSON.stringify(mapping.targetData),
                 run_id: runId ?? null,
               })),
             )
@@ -443,6 +444,7 @@ export class KyselyStateStore implements StateStore {
                 state: eb.ref('excluded.state'),
                 target_id: eb.ref('excluded.target_id'),
                 content_hash: eb.ref('excluded.content_hash'),
+                target_data: eb.ref('excluded.target_data'),
                 run_id: eb.ref('excluded.run_id'),
                 updated_at: sql<Date>`now()`,
               })),
@@ -882,6 +884,7 @@ function toMapping(row: Selectable<IdMapTable>): IdMapping {
     state: row.state as IdMapState,
     targetId: row.target_id,
     contentHash: row.content_hash,
+    targetData: (row.target_data as JsonObject | null) ?? null,
     runId: row.run_id,
     updatedAt: row.updated_at,
   };

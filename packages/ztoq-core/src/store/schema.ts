@@ -56,6 +56,7 @@ export interface IdMapTable {
   state: string;
   target_id: string | null;
   content_hash: string | null;
+  target_data: NullableJson;
   run_id: string | null;
   updated_at: ServerTime;
 }

@@ -131,9 +131,19 @@ describe('which requests are retried', () => {
   });
 
   it('does not retry statuses that will not change', async () => {
-    const { zephyrFetch, server, base } = await setUp([{ status: 500 }, ok]);
-    expect((await zephyrFetch(`${base}/testcases/PROJ-T1`)).status).toBe(500);
+    const { zephyrFetch, server, base } = await setUp([{ status: 404 }, ok]);
+    expect((await zephyrFetch(`${base}/testcases/PROJ-T1`)).status).toBe(404);
     expect(server.received).toHaveLength(1);
+  });
+
+  it('retries a read that met a 500, but hands a POST that met one back', async () => {
+    const read = await setUp([{ status: 500 }, ok]);
+    expect((await read.zephyrFetch(`${read.base}/testcases/PROJ-T1`)).status).toBe(200);
+    expect(read.server.received).toHaveLength(2);
+    const write = await setUp([{ status: 500 }, { status: 201 }]);
+    const response = await write.zephyrFetch(`${write.base}/testcases`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(500);
+    expect(write.server.received).toHaveLength(1);
   });
 
   it('hands a POST that met a 503 back to the caller after one attempt', async () => {

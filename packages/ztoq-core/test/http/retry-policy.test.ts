@@ -75,14 +75,13 @@ describe('isRetryable', () => {
   const network = (code: string) => ({ kind: 'network', code }) as const;
 
   it('retries transient statuses for idempotent requests only where safe', () => {
-    for (const status of [429, 502, 503, 504]) expect(isRetryable(response(status), true)).toBe(true);
-    for (const status of [200, 400, 401, 404, 409, 500])
-      expect(isRetryable(response(status), true)).toBe(false);
+    for (const status of [429, 500, 502, 503, 504]) expect(isRetryable(response(status), true)).toBe(true);
+    for (const status of [200, 400, 401, 404, 409]) expect(isRetryable(response(status), true)).toBe(false);
   });
 
   it('retries a non-idempotent request only on 429', () => {
     expect(isRetryable(response(429), false)).toBe(true);
-    for (const status of [502, 503, 504]) expect(isRetryable(response(status), false)).toBe(false);
+    for (const status of [500, 502, 503, 504]) expect(isRetryable(response(status), false)).toBe(false);
   });
 
   it('retries socket failures for idempotent requests', () => {

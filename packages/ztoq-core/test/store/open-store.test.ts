@@ -24,12 +24,18 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
     const opened = await target.open({ migrate: false });
     try {
       const { store } = opened;
-      expect(await store.migrationStatus()).toEqual({ applied: [], pending: ['0001_initial'] });
-      expect(await store.migrateToLatest()).toEqual(['0001_initial']);
+      expect(await store.migrationStatus()).toEqual({
+        applied: [],
+        pending: ['0001_initial', '0002_id_map_target_data'],
+      });
+      expect(await store.migrateToLatest()).toEqual(['0001_initial', '0002_id_map_target_data']);
       expect(await store.migrateToLatest()).toEqual([]);
       const status = await store.migrationStatus();
       expect(status.pending).toEqual([]);
-      expect(status.applied.map((migration) => migration.name)).toEqual(['0001_initial']);
+      expect(status.applied.map((migration) => migration.name)).toEqual([
+        '0001_initial',
+        '0002_id_map_target_data',
+      ]);
       expect(status.applied[0]?.appliedAt).toBeInstanceOf(Date);
       // The schema is usable once migrated.
       await store.saveCheckpoint('PROJ', { stream: 'testCases', cursor: 1 });

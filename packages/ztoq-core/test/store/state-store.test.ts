@@ -432,8 +432,20 @@ describe.each(storeTargets)('state store on $name', (target) => {
         state: 'done',
         targetId: '77',
         contentHash: null,
+        targetData: null,
         runId: null,
       });
+    });
+
+    it('keeps what the target said about an entity with its id', async () => {
+      const projectKey = newProject();
+      const stepIds = { stepIds: [11, 12, 9007199254740993n.toString()] };
+      await store.markDone(projectKey, 'test-case', [
+        { sourceId: 'T-1', targetId: '5', targetData: stepIds },
+      ]);
+      expect((await store.getMapping(projectKey, 'test-case', 'T-1'))?.targetData).toEqual(stepIds);
+      const [page] = await collect(store.iterateMappingPages(projectKey, 'test-case'));
+      expect(page?.[0]?.targetData).toEqual(stepIds);
     });
   });
 

@@ -8,7 +8,7 @@ export {
   type QTestSimulatorOptions,
 } from './qtest-simulator.js';
 export type * from './qtest-store.js';
-export { QTestStore } from './qtest-store.js';
+export { type ProjectState, QTestStore } from './qtest-store.js';
 export {
   type CustomFieldSeed,
   DEFAULT_PROJECT_ID,

@@ -1,5 +1,6 @@
 import type { MigrationProvider } from 'kysely/migration';
 import * as initial from './0001_initial.js';
+import * as idMapTargetData from './0002_id_map_target_data.js';
 
 /**
  * Every migration, listed by hand rather than discovered on disk, so the schema travels
@@ -8,6 +9,6 @@ import * as initial from './0001_initial.js';
  */
 export const storeMigrations: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial };
+    return { '0001_initial': initial, '0002_id_map_target_data': idMapTargetData };
   },
 };

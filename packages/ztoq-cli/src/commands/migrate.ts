@@ -1,0 +1,146 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  type Logger,
+  loadConfig,
+  type MigrationResult,
+  migrationFromConfig,
+  type RunPhase,
+  readMappingFile,
+  requireConfig,
+} from '@ztoq/core';
+import { type Command, Option } from 'commander';
+import type { CliIo } from '../cli-io.js';
+import { createCliLogger } from '../cli-logger.js';
+import { formatResult } from '../format-result.js';
+import type { CommandOutcome } from '../program.js';
+import { wholeNumber } from './command-options.js';
+
+interface MigrateFlags {
+  projectKey?: string;
+  phase: RunPhase;
+  batchSize: number;
+  maxWorkers: number;
+  limit?: number;
+  dryRun?: boolean;
+  mapping?: string;
+  targetRoot?: string;
+  migrationId?: string;
+  reportDir?: string;
+  createFields: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** `ztoq migrate`: the engine's contract on the command line. */
+export function registerMigrateCommand(program: Command, io: CliIo, outcome: CommandOutcome): void {
+  program
+    .command('migrate')
+    .description('Migrate one Zephyr Scale project to qTest: extract, transform, load, validate.')
+    .option('--project-key <KEY>', 'Zephyr project key (default: DEFAULT_ZEPHYR_PROJECT_KEY)')
+    .addOption(
+      new Option('--phase <phase>', 'run one phase, or all in order')
+        .choices(['extract', 'transform', 'load', 'validate', 'all'])
+        .default('all'),
+    )
+    .option('--batch-size <n>', 'entities per store transaction in load', wholeNumber, 50)
+    .option('--max-workers <n>', 'concurrent requests per API', wholeNumber, 5)
+    .option('--limit <n>', 'rehearsal: only the first N test cases and their executions', wholeNumber)
+    .option(
+      '--dry-run',
+      'extract, transform and preflight; print what load would create; write nothing to qTest',
+    )
+    .option('--mapping <FILE>', 'JSON mapping file for statuses, priorities, users and fields')
+    .option(
+      '--target-root <NAME>',
+      'root module and cycle name in qTest (default: the project key; "" = top level)',
+    )
+    .option('--migration-id <ID>', 'continue this migration (default: the latest unfinished one)')
+    .option('--report-dir <DIR>', 'write the run result (result.json) to this directory')
+    .option('--no-create-fields', 'do not create missing qTest custom fields or allowed values')
+    .option('--json', 'print the result as JSON on stdout')
+    .option('--quiet', 'print only errors on stderr')
+    .option('--verbose', 'print debug diagnostics on stderr')
+    .addHelpText(
+      'after',
+      `
+Credentials come from the environment only (never flags): ZEPHYR_BASE_URL, ZEPHYR_API_TOKEN,
+QTEST_BASE_URL, QTEST_API_TOKEN or QTEST_USERNAME/QTEST_PASSWORD, QTEST_PROJECT_ID.
+
+Examples:
+  ztoq migrate --project-key DEMO --dry-run
+  ztoq migrate --project-key DEMO --mapping mapping.json --report-dir reports/DEMO
+  ztoq migrate --project-key DEMO --phase extract      # then transform, load, validate later`,
+    )
+    .action(async (flags: MigrateFlags) => {
+      const logger = createCliLogger(io, flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
+      const config = loadConfig({ env: io.env });
+      const { projectKey } = requireConfig(
+        config,
+        ['projectKey'],
+        flags.projectKey === undefined ? {} : { projectKey: flags.projectKey },
+      );
+      const mapping = flags.mapping ? await readMappingFile(path.resolve(io.cwd, flags.mapping)) : undefined;
+      const interrupt = interruptOnSignals(logger);
+      let result: MigrationResult;
+      try {
+        const configured = await migrationFromConfig({
+          config,
+          cwd: io.cwd,
+          logger,
+          options: {
+            projectKey,
+            batchSize: flags.batchSize,
+            maxWorkers: flags.maxWorkers,
+            ...(flags.limit === undefined ? {} : { limit: flags.limit }),
+            dryRun: flags.dryRun ?? false,
+            ...(mapping ? { mapping } : {}),
+            ...(flags.targetRoot === undefined ? {} : { targetRoot: flags.targetRoot }),
+            ...(flags.migrationId ? { migrationId: flags.migrationId } : {}),
+            createFields: flags.createFields,
+            signal: interrupt.signal,
+          },
+        });
+        try {
+          configured.migration.on('phase', ({ phase, state }) => logger.info(`${phase}: ${state}`));
+          result = await configured.migration.run({ phase: flags.phase });
+        } finally {
+          await configured.close();
+        }
+      } finally {
+        interrupt.dispose();
+      }
+      if (flags.reportDir) {
+        const directory = path.resolve(io.cwd, flags.reportDir);
+        await mkdir(directory, { recursive: true });
+        await writeFile(path.join(directory, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+        logger.info(`result written to ${path.join(directory, 'result.json')}`);
+      }
+      io.stdout(flags.json ? `${JSON.stringify(result)}\n` : formatResult(result));
+      if (result.error) io.stderr(`ztoq: ${result.error}\n`);
+      outcome.exitCode = result.exitCode;
+    });
+}
+
+/**
+ * Ctrl-C (or SIGTERM from a CI runner) stops the migration cleanly: in-flight requests finish,
+ * their results are stored, and the same command resumes. A second Ctrl-C exits at once.
+ */
+function interruptOnSignals(logger: Logger): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(130);
+    logger.warn('stopping after the requests in flight; press Ctrl-C again to quit at once');
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { MigrationResult } from '@ztoq/core';
+
+/** A one-screen account of a run for a terminal; `--json` prints the whole result instead. */
+export function formatResult(result: MigrationResult): string {
+  const lines = [
+    `${result.projectKey}: ${result.dryRun ? 'dry run ' : ''}${result.status} (exit code ${result.exitCode})`,
+    `migration ${result.migrationId}, run ${result.runId}`,
+  ];
+  for (const phase of result.phases) lines.push(`  ${phase.phase.padEnd(10)} ${phase.status}`);
+  if (result.plan) {
+    lines.push('', 'load would create:');
+    for (const [type, plan] of Object.entries(result.plan)) {
+      lines.push(`  ${type.padEnd(12)} ${String(plan.wouldCreate).padStart(7)} of ${plan.planned}`);
+    }
+  }
+  const load = Object.entries(result.load);
+  if (load.length > 0) {
+    lines.push('', 'type          planned  created  adopted  already  failed  skipped');
+    for (const [type, counts] of load) {
+      lines.push(
+        `  ${type.padEnd(11)} ${[
+          counts.planned,
+          counts.created,
+          counts.adopted,
+          counts.alreadyDone,
+          counts.failed,
+          counts.skipped,
+        ]
+          .map((count, index) => String(count).padStart(index === 0 ? 7 : 8))
+          .join(' ')}`,
+      );
+    }
+  }
+  const validation = Object.entries(result.validation);
+  if (validation.length > 0) {
+    lines.push('', 'validation    expected  found  missing  mismatched');
+    for (const [type, counts] of validation) {
+      lines.push(
+        `  ${type.padEnd(11)} ${String(counts.expected).padStart(8)} ${String(counts.found).padStart(6)} ${String(counts.missing).padStart(8)} ${String(counts.mismatched).padStart(11)}`,
+      );
+    }
+  }
+  const lossy = Object.entries(result.lossy);
+  if (lossy.length > 0) {
+    lines.push('', 'not carried (lossy):');
+    for (const [kind, summary] of lossy) {
+      lines.push(`  ${kind}: ${summary?.total} on ${summary?.entities} entities`);
+    }
+  }
+  for (const problem of result.preflight.problems) lines.push(`preflight: ${problem.message}`);
+  for (const notice of result.notices) lines.push(`note: ${notice}`);
+  return `${lines.join('\n')}\n`;
+}

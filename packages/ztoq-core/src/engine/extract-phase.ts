@@ -1,0 +1,80 @@
+import { CANONICAL_ENTITY_TYPES, type CanonicalEntityType, canonicalSourceId } from '../model/canonical.js';
+import type { JsonValue } from '../ports/state-store.js';
+import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import { limitedTestCaseKeys } from './rehearsal-limit.js';
+
+/**
+ * A stream's extract checkpoint. It belongs to one migration: a resumed migration skips the
+ * streams it finished and continues the one it was reading; a new migration, or a migration
+ * whose every stream is finished (a refresh), reads everything again.
+ */
+interface ExtractCursor {
+  migrationId: string;
+  complete: boolean;
+  cursor: JsonValue;
+}
+
+export const extractStream = (type: CanonicalEntityType): string => `extract:${type}`;
+
+/** Streams every entity of the project into the store, page by page, each page with its checkpoint. */
+export async function extractPhase(context: PhaseContext): Promise<Record<string, number>> {
+  const { store, source, options, migrationId, signal } = context;
+  const { projectKey } = options;
+  const cursors = await Promise.all(
+    CANONICAL_ENTITY_TYPES.map(async (type) => {
+      const stored = (await store.getCheckpoint(projectKey, extractStream(type)))?.cursor as
+        | ExtractCursor
+        | undefined;
+      return stored?.migrationId === migrationId ? stored : undefined;
+    }),
+  );
+  const refresh = cursors.every((cursor) => cursor?.complete);
+  const counts: Record<string, number> = {};
+
+  for (const [index, type] of CANONICAL_ENTITY_TYPES.entries()) {
+    throwIfAborted(signal);
+    const previous = refresh ? undefined : cursors[index];
+    if (previous?.complete) {
+      counts[type] = await store.countSourceEntities(projectKey, type);
+      context.logger.info(`extract: ${type} already read by this migration`);
+      continue;
+    }
+    const testCaseKeys =
+      type === 'test-execution' && options.limit !== undefined
+        ? await limitedTestCaseKeys(store, projectKey, options.limit)
+        : undefined;
+    let read = 0;
+    const pages = source.readStream(type, {
+      projectKey,
+      ...(previous ? { checkpoint: previous.cursor } : {}),
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
+      ...(testCaseKeys ? { testCaseKeys } : {}),
+      maxWorkers: options.maxWorkers,
+      signal,
+    });
+    for await (const page of pages) {
+      const entities = page.entities.map((entity) => ({
+        sourceId: canonicalSourceId(type, entity),
+        payload: entity,
+      }));
+      const cursor: ExtractCursor = { migrationId, complete: false, cursor: page.checkpoint };
+      await store.putSourceEntities(projectKey, type, entities, {
+        stream: extractStream(type),
+        cursor: cursor as unknown as JsonValue,
+      });
+      read += entities.length;
+      context.events.emit('progress', { phase: 'extract', entityType: type, done: read });
+      throwIfAborted(signal);
+    }
+    const complete: ExtractCursor = { migrationId, complete: true, cursor: null };
+    await store.saveCheckpoint(projectKey, {
+      stream: extractStream(type),
+      cursor: complete as unknown as JsonValue,
+    });
+    await store.appendEvents(context.runId, [
+      { kind: 'stream-extracted', phase: 'extract', entityType: type, counts: { read } },
+    ]);
+    counts[type] = await store.countSourceEntities(projectKey, type);
+  }
+  return counts;
+}

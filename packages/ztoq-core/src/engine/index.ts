@@ -1,0 +1,12 @@
+export { buildCensus, valueKind } from './build-census.js';
+export { createMigration, type Migration, type MigrationInit } from './create-migration.js';
+export type { MigrationEventMap, MigrationEventName, MigrationListener } from './migration-events.js';
+export {
+  type ConfiguredMigration,
+  type MigrationFromConfigInput,
+  migrationFromConfig,
+} from './migration-from-config.js';
+export type { MigrationOptions } from './migration-options.js';
+export type * from './migration-result.js';
+export { type MigrationStatusReport, migrationStatus, type PhaseState } from './migration-status.js';
+export { PreflightError } from './transform-phase.js';

@@ -1,0 +1,227 @@
+import type { IdMapState, TransformedEntity } from '../ports/state-store.js';
+import type { CreatedEntity, ResolvedEntity } from '../ports/target.js';
+import type { LoadCounts } from './migration-result.js';
+import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import { resolveRefs } from './resolve-refs.js';
+import { runInSequences } from './run-in-sequences.js';
+import type { StoredPlan } from './transform-phase.js';
+import { classifyWriteFailure, errorLine } from './write-outcome.js';
+
+/** Creates after a create whose outcome is unknown, each preceded by a marker lookup. */
+const MAX_CREATE_ATTEMPTS = 3;
+
+type Outcome =
+  | { kind: 'created' | 'adopted'; entity: CreatedEntity }
+  | { kind: 'refused' | 'unknown'; error: string }
+  | { kind: 'fatal'; error: unknown }
+  | { kind: 'not-attempted' };
+
+/**
+ * Creates the planned entities in the target's order, `batchSize` at a time. Idempotency comes
+ * from the id map: a row is `pending` before its create is sent and `done` with the target id
+ * once the target confirmed it. A row found `pending` at the start (an earlier attempt's create
+ * may have landed) is looked up by its marker and adopted before anything is created.
+ */
+export async function loadPhase(context: PhaseContext): Promise<Record<string, number>> {
+  const { store, target, options, signal } = context;
+  const totals: Record<string, number> = { created: 0, adopted: 0, alreadyDone: 0, failed: 0, skipped: 0 };
+  for (const type of target.entityTypes) {
+    const counts: LoadCounts = { planned: 0, created: 0, adopted: 0, alreadyDone: 0, failed: 0, skipped: 0 };
+    counts.planned = await store.countTransformedEntities(options.projectKey, type);
+    context.result.load[type] = counts;
+    let level = 0;
+    let deepest = 0;
+    do {
+      for await (const page of store.iterateTransformedEntityPages(options.projectKey, type, {
+        pageSize: options.batchSize,
+      })) {
+        throwIfAborted(signal);
+        const batch = page.filter((row) => {
+          const rowLevel = (row.payload as unknown as StoredPlan).level ?? 0;
+          deepest = Math.max(deepest, rowLevel);
+          return rowLevel === level;
+        });
+        if (batch.length > 0) await loadBatch(context, type, batch, counts);
+        context.events.emit('progress', {
+          phase: 'load',
+          entityType: type,
+          done: counts.created + counts.adopted + counts.alreadyDone + counts.failed + counts.skipped,
+          total: counts.planned,
+        });
+      }
+      level += 1;
+    } while (level <= deepest);
+    for (const key of Object.keys(totals)) totals[key] = (totals[key] ?? 0) + counts[key as keyof LoadCounts];
+  }
+  return totals;
+}
+
+async function loadBatch(
+  context: PhaseContext,
+  type: string,
+  rows: TransformedEntity[],
+  counts: LoadCounts,
+): Promise<void> {
+  const { store, options, runId } = context;
+  const { projectKey } = options;
+  const prior = await store.getMappings(
+    projectKey,
+    type,
+    rows.map((row) => row.sourceId),
+  );
+  const todo = rows.filter((row) => prior.get(row.sourceId)?.state !== 'done');
+  counts.alreadyDone += rows.length - todo.length;
+  if (todo.length === 0) return;
+
+  const plans = todo.map((row) => row.payload as unknown as StoredPlan);
+  const resolutions = await resolveRefs(store, projectKey, plans);
+  const ready: { row: TransformedEntity; entity: ResolvedEntity; priorState: IdMapState | undefined }[] = [];
+  const skipped: { row: TransformedEntity; missing: string[] }[] = [];
+  todo.forEach((row, index) => {
+    const plan = plans[index] as StoredPlan;
+    const resolution = resolutions[index];
+    if (!resolution?.ok) {
+      skipped.push({ row, missing: resolution?.missing ?? [] });
+      return;
+    }
+    ready.push({
+      row,
+      priorState: prior.get(row.sourceId)?.state,
+      entity: { type, sourceId: row.sourceId, body: plan.body, marker: plan.marker, refs: resolution.refs },
+    });
+  });
+
+  if (ready.length > 0) {
+    await store.markPending(
+      projectKey,
+      type,
+      ready.map((item) => item.row.sourceId),
+      runId,
+    );
+  }
+  const outcomes = await runInSequences(
+    ready,
+    (item) => (item.row.payload as unknown as StoredPlan).sequenceKey,
+    options.maxWorkers,
+    (item) => loadOne(context, item.entity, item.priorState),
+  );
+
+  const doneRows: Parameters<typeof store.markDone>[2][number][] = [];
+  const refused: string[] = [];
+  const failures: { sourceId: string; error: string }[] = [];
+  let fatal: unknown;
+  outcomes.forEach((outcome, index) => {
+    const item = ready[index];
+    if (!item) return;
+    const sourceId = item.row.sourceId;
+    switch (outcome.kind) {
+      case 'created':
+      case 'adopted':
+        counts[outcome.kind] += 1;
+        doneRows.push({
+          sourceId,
+          targetId: outcome.entity.targetId,
+          contentHash: item.row.contentHash,
+          ...(outcome.entity.data ? { targetData: outcome.entity.data } : {}),
+        });
+        break;
+      case 'refused':
+        refused.push(sourceId);
+        counts.failed += 1;
+        failures.push({ sourceId, error: outcome.error });
+        break;
+      case 'unknown':
+        // Left `pending`: the next run looks it up before creating.
+        counts.failed += 1;
+        failures.push({ sourceId, error: `outcome unknown, will be looked up on resume: ${outcome.error}` });
+        break;
+      case 'fatal':
+        fatal ??= outcome.error;
+        break;
+      case 'not-attempted':
+        break;
+    }
+  });
+  for (const { row, missing } of skipped) {
+    counts.skipped += 1;
+    failures.push({
+      sourceId: row.sourceId,
+      error: `skipped: depends on ${missing.join(', ')}, which is not loaded`,
+    });
+  }
+
+  await store.transaction(async (session) => {
+    if (doneRows.length > 0) await session.markDone(projectKey, type, doneRows, runId);
+    if (refused.length > 0) await session.markFailed(projectKey, type, refused, runId);
+    for (const failure of failures) {
+      await session.recordFailure({
+        projectKey,
+        phase: 'load',
+        entityType: type,
+        sourceId: failure.sourceId,
+        runId,
+        error: failure.error,
+      });
+    }
+    // An entity that failed or was skipped by an earlier run and now made it is no failure any more.
+    for (const row of doneRows) {
+      await session.clearFailure({ projectKey, phase: 'load', entityType: type, sourceId: row.sourceId });
+    }
+    await session.appendEvents(runId, [
+      {
+        kind: 'batch-loaded',
+        phase: 'load',
+        entityType: type,
+        counts: {
+          created: outcomes.filter((outcome) => outcome.kind === 'created').length,
+          adopted: outcomes.filter((outcome) => outcome.kind === 'adopted').length,
+          failed: failures.length - skipped.length,
+          skipped: skipped.length,
+        },
+      },
+    ]);
+  });
+  for (const failure of failures) {
+    context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
+  }
+  if (fatal !== undefined) throw fatal;
+}
+
+async function loadOne(
+  context: PhaseContext,
+  entity: ResolvedEntity,
+  priorState: IdMapState | undefined,
+): Promise<Outcome> {
+  const { target, signal } = context;
+  // In-flight creates are never aborted (Ctrl-C waits for them); new ones are not started.
+  if (signal.aborted) return { kind: 'not-attempted' };
+  try {
+    if (priorState === 'pending') {
+      const found = await target.find(entity);
+      if (found) return { kind: 'adopted', entity: found };
+    }
+  } catch (error) {
+    const failure = classifyWriteFailure(error);
+    return failure === 'fatal' ? { kind: 'fatal', error } : { kind: 'unknown', error: errorLine(error) };
+  }
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt += 1) {
+    try {
+      return { kind: 'created', entity: await target.create(entity) };
+    } catch (error) {
+      lastError = error;
+      const failure = classifyWriteFailure(error);
+      if (failure === 'fatal') return { kind: 'fatal', error };
+      if (failure === 'refused') return { kind: 'refused', error: errorLine(error) };
+    }
+    // The create may have landed: look before creating again, never a blind re-POST.
+    try {
+      const found = await target.find(entity);
+      if (found) return { kind: 'adopted', entity: found };
+    } catch (error) {
+      if (classifyWriteFailure(error) === 'fatal') return { kind: 'fatal', error };
+      return { kind: 'unknown', error: errorLine(lastError) };
+    }
+  }
+  return { kind: 'unknown', error: errorLine(lastError) };
+}

@@ -1,0 +1,76 @@
+import { qtest } from '../adapters/qtest/index.js';
+import { zephyrScaleCloud } from '../adapters/zephyr-scale-cloud/index.js';
+import type { ZtoqConfig } from '../config/load-config.js';
+import { requireConfig } from '../config/require-config.js';
+import { HttpLayer } from '../http/http-layer.js';
+import { type Logger, silentLogger } from '../ports/logger.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { Reporter } from '../ports/reporter.js';
+import type { StateStore } from '../ports/state-store.js';
+import { openStateStore } from '../store/open-store.js';
+import { createMigration, type Migration } from './create-migration.js';
+import type { MigrationOptions } from './migration-options.js';
+
+export interface ConfiguredMigration {
+  migration: Migration;
+  store: StateStore;
+  http: HttpLayer;
+  /** Closes the store; call it whatever the run's outcome. */
+  close(): Promise<void>;
+}
+
+export interface MigrationFromConfigInput {
+  config: ZtoqConfig;
+  options: Omit<MigrationOptions, 'http' | 'logger'>;
+  logger?: Logger;
+  notifiers?: readonly Notifier[];
+  reporters?: readonly Reporter[];
+  /** Where a relative store path resolves. */
+  cwd?: string;
+  /** Requests per second per API; unset leaves the HTTP layer's default. */
+  requestsPerSecond?: number;
+}
+
+/**
+ * Wires the default adapters (Zephyr Scale Cloud → qTest) and the store from configuration,
+ * as the CLI and the GitHub Action both need. Every missing setting is reported at once,
+ * before the store is opened.
+ */
+export async function migrationFromConfig(input: MigrationFromConfigInput): Promise<ConfiguredMigration> {
+  const logger = input.logger ?? silentLogger;
+  const { zephyr, qtest: qtestConnection } = requireConfig(input.config, ['zephyr', 'qtest']);
+  const http = new HttpLayer({ logger });
+  const workers = input.options.maxWorkers ?? 5;
+  const rate = input.requestsPerSecond === undefined ? {} : { requestsPerSecond: input.requestsPerSecond };
+  const source = zephyrScaleCloud({
+    baseUrl: zephyr.baseUrl,
+    apiToken: zephyr.apiToken,
+    http,
+    logger,
+    concurrency: workers,
+    ...rate,
+  });
+  const target = qtest({
+    baseUrl: qtestConnection.baseUrl,
+    projectId: qtestConnection.projectId,
+    auth: qtestConnection.auth,
+    http,
+    logger,
+    concurrency: workers,
+    ...rate,
+  });
+  const store = await openStateStore({
+    ...(input.config.databaseUrl ? { url: input.config.databaseUrl } : {}),
+    logger,
+    ...(input.cwd ? { cwd: input.cwd } : {}),
+  });
+  const migration = createMigration({
+    source,
+    target,
+    store,
+    ...(input.notifiers ? { notifiers: input.notifiers } : {}),
+    ...(input.reporters ? { reporters: input.reporters } : {}),
+    options: { ...input.options, http, logger },
+  });
+  return { migration, store, http, close: () => store.close() };
+}

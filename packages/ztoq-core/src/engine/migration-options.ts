@@ -1,0 +1,68 @@
+import { ConfigError } from '../errors.js';
+import type { HttpLayer } from '../http/http-layer.js';
+import type { MappingFile } from '../model/mapping-file.js';
+import type { Logger } from '../ports/logger.js';
+
+export interface MigrationOptions {
+  projectKey: string;
+  /** Groups the runs of one migration; by default the latest migration of the project continues. */
+  migrationId?: string;
+  /** Entities per store transaction and checkpoint in load. */
+  batchSize?: number;
+  /** Concurrent requests for per-item reads and for creates. */
+  maxWorkers?: number;
+  /** A rehearsal: the first N test cases and only their executions. */
+  limit?: number;
+  /** Extract, transform and preflight only, writing nothing to the target. */
+  dryRun?: boolean;
+  mapping?: MappingFile;
+  /** Name of the root module and cycle; '' puts everything at the target's top level. Defaults to the project key. */
+  targetRoot?: string;
+  /** Create missing custom fields and allowed values (`--no-create-fields` turns it off). */
+  createFields?: boolean;
+  signal?: AbortSignal;
+  logger?: Logger;
+  /** The HTTP layer the adapters share; its request counts go into the result. */
+  http?: HttpLayer;
+  /** Where reporters write; no report is written without it. */
+  reportDir?: string;
+}
+
+export interface ResolvedMigrationOptions {
+  projectKey: string;
+  migrationId: string | undefined;
+  batchSize: number;
+  maxWorkers: number;
+  limit: number | undefined;
+  dryRun: boolean;
+  mapping: MappingFile;
+  targetRoot: string;
+  createFields: boolean;
+}
+
+export function resolveMigrationOptions(options: MigrationOptions): ResolvedMigrationOptions {
+  const problems: string[] = [];
+  const positive = (name: string, value: number | undefined, fallback: number, max: number): number => {
+    if (value === undefined) return fallback;
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      problems.push(`${name} must be a whole number from 1 to ${max}, got ${value}`);
+    }
+    return value;
+  };
+  const resolved: ResolvedMigrationOptions = {
+    projectKey: options.projectKey,
+    migrationId: options.migrationId,
+    batchSize: positive('batch size', options.batchSize, 50, 1000),
+    maxWorkers: positive('max workers', options.maxWorkers, 5, 64),
+    limit:
+      options.limit === undefined ? undefined : positive('limit', options.limit, 1, Number.MAX_SAFE_INTEGER),
+    dryRun: options.dryRun ?? false,
+    mapping: options.mapping ?? {},
+    targetRoot: options.targetRoot ?? options.projectKey,
+    createFields: options.createFields ?? true,
+  };
+  if (resolved.targetRoot.length > 500)
+    problems.push('target root must be at most 500 characters (a qTest name)');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return resolved;
+}

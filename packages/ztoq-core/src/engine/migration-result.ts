@@ -1,0 +1,91 @@
+import type { ExitCode } from '../errors.js';
+import type { HttpStatsSnapshot } from '../http/http-stats.js';
+import type { FinishedRunStatus, MigrationPhase, RunPhase } from '../ports/state-store.js';
+import type { LossyKind, PreflightChange, PreflightProblem } from '../ports/target.js';
+
+/** What one target entity type went through in a load. */
+export interface LoadCounts {
+  /** Planned by the transform. */
+  planned: number;
+  created: number;
+  /** Found in the target after an unconfirmed create, and taken over. */
+  adopted: number;
+  /** Done by an earlier run; nothing was sent. */
+  alreadyDone: number;
+  failed: number;
+  /** Not attempted because something they depend on is not loaded. */
+  skipped: number;
+}
+
+export interface ValidationCounts {
+  /** Entities the transform planned. */
+  expected: number;
+  /** Loaded entities read back from the target. */
+  found: number;
+  missing: number;
+  mismatched: number;
+  /** Planned but never loaded (failed or skipped), so nothing to read back. */
+  notLoaded: number;
+}
+
+export interface ValidationDifference {
+  entityType: string;
+  sourceId: string;
+  targetId: string | null;
+  label: string;
+  differences: string[];
+}
+
+export interface LossySummary {
+  /** Entities affected. */
+  entities: number;
+  /** Sum of the notes' counts (versions not carried, image references), or entities when none. */
+  total: number;
+  /** The first few notes, for the report. */
+  examples: string[];
+}
+
+export interface PhaseOutcome {
+  phase: MigrationPhase;
+  status: 'succeeded' | 'partial' | 'failed' | 'interrupted';
+  startedAt: string;
+  finishedAt: string;
+  counts: Record<string, number>;
+}
+
+/** The account of one `run()`: stored as the run's summary and handed to reporters and notifiers. */
+export interface MigrationResult {
+  runId: string;
+  migrationId: string;
+  projectKey: string;
+  targetProjectId: string | null;
+  phase: RunPhase;
+  dryRun: boolean;
+  status: FinishedRunStatus;
+  exitCode: ExitCode;
+  /** One line; set when the run failed or was interrupted. */
+  error?: string;
+  startedAt: string;
+  finishedAt: string;
+  phases: PhaseOutcome[];
+  /** Canonical entities in the store, by type. */
+  extracted: Record<string, number>;
+  /** Planned target entities, by type. */
+  transformed: Record<string, number>;
+  load: Record<string, LoadCounts>;
+  validation: Record<string, ValidationCounts>;
+  /** What the target reported while validating, e.g. `test-log.status` → `{ Passed: 120 }`. */
+  facts: Record<string, Record<string, number>>;
+  /** The first differences found (all of them are stored as validate failures). */
+  differences: ValidationDifference[];
+  lossy: Partial<Record<LossyKind, LossySummary>>;
+  preflight: { problems: PreflightProblem[]; changes: PreflightChange[] };
+  /** Source limitations the report must state once (e.g. Zephyr's API cannot export attachments). */
+  notices: string[];
+  /** With `dryRun`: what load would do, per target type. */
+  plan?: Record<string, { planned: number; wouldCreate: number }>;
+  /** Requests per API and endpoint, when the adapters share the migration's HTTP layer. */
+  http: HttpStatsSnapshot | null;
+  /** Failures recorded by this run, by phase. */
+  failures: Record<string, number>;
+}

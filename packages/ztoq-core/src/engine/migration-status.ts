@@ -1,0 +1,86 @@
+import { QTEST_ENTITY_TYPES } from '../adapters/qtest/qtest-entities.js';
+import { CANONICAL_ENTITY_TYPES } from '../model/canonical.js';
+import type { MappingCounts, MigrationPhase, RunStatus, StateStoreSession } from '../ports/state-store.js';
+
+export interface PhaseState {
+  phase: MigrationPhase;
+  /** The latest run that covered the phase, with how that run ended. */
+  status: RunStatus | 'not run';
+  runId: string | null;
+  finishedAt: string | null;
+}
+
+export interface MigrationStatusReport {
+  projectKey: string;
+  migrationId: string | null;
+  latestRun: {
+    id: string;
+    phase: string;
+    status: RunStatus;
+    startedAt: string;
+    finishedAt: string | null;
+  } | null;
+  phases: PhaseState[];
+  /** Canonical entities in the store. */
+  extracted: Record<string, number>;
+  /** Target entities planned by the transform. */
+  transformed: Record<string, number>;
+  /** Id-map rows by state. */
+  loaded: Record<string, MappingCounts>;
+  /** Open failures by phase. */
+  failures: Record<string, number>;
+}
+
+const PHASE_NAMES: readonly MigrationPhase[] = ['extract', 'transform', 'load', 'validate'];
+
+/** What the store knows about a project's migration, read without touching either API. */
+export async function migrationStatus(
+  store: StateStoreSession,
+  projectKey: string,
+  targetTypes: readonly string[] = QTEST_ENTITY_TYPES,
+): Promise<MigrationStatusReport> {
+  const latest = await store.latestRun(projectKey);
+  const runs = latest
+    ? await store.listRuns({ projectKey, migrationId: latest.migrationId, limit: 1000 })
+    : [];
+  const phases = PHASE_NAMES.map((phase): PhaseState => {
+    const run = runs.find((candidate) => candidate.phase === phase || candidate.phase === 'all');
+    return {
+      phase,
+      status: run?.status ?? 'not run',
+      runId: run?.id ?? null,
+      finishedAt: run?.finishedAt?.toISOString() ?? null,
+    };
+  });
+  const extracted: Record<string, number> = {};
+  for (const type of CANONICAL_ENTITY_TYPES)
+    extracted[type] = await store.countSourceEntities(projectKey, type);
+  const transformed: Record<string, number> = {};
+  const loaded: Record<string, MappingCounts> = {};
+  for (const type of targetTypes) {
+    transformed[type] = await store.countTransformedEntities(projectKey, type);
+    loaded[type] = await store.countMappings(projectKey, type);
+  }
+  const failures: Record<string, number> = {};
+  for (const failure of await store.listFailures(projectKey)) {
+    failures[failure.phase] = (failures[failure.phase] ?? 0) + 1;
+  }
+  return {
+    projectKey,
+    migrationId: latest?.migrationId ?? null,
+    latestRun: latest
+      ? {
+          id: latest.id,
+          phase: latest.phase,
+          status: latest.status,
+          startedAt: latest.startedAt.toISOString(),
+          finishedAt: latest.finishedAt?.toISOString() ?? null,
+        }
+      : null,
+    phases,
+    extracted,
+    transformed,
+    loaded,
+    failures,
+  };
+}

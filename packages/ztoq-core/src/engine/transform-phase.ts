@@ -1,0 +1,170 @@
+import { ExitCode, ZtoqError } from '../errors.js';
+import type { CanonicalEntityType, CanonicalTestCase, CanonicalTestExecution } from '../model/canonical.js';
+import type { JsonValue } from '../ports/state-store.js';
+import type { PlannedEntity, TargetPreflight } from '../ports/target.js';
+import { buildCensus } from './build-census.js';
+import { LossyTally } from './lossy-tally.js';
+import { loadMappingLookups } from './mapping-lookups.js';
+import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import { limitedTestCaseKeys } from './rehearsal-limit.js';
+
+/** The source streams the mapper turns into target entities, parents first. */
+const MAPPED_TYPES: readonly CanonicalEntityType[] = [
+  'folder',
+  'test-case',
+  'test-plan',
+  'test-cycle',
+  'test-execution',
+];
+const PAGE_SIZE = 500;
+/** Where the preflight's decisions are kept for later phases and reports. */
+export const PREFLIGHT_STREAM = 'transform:preflight';
+/** What the last transform planned and found lossy, so a later load or validate run can say it. */
+export const TRANSFORM_SUMMARY_STREAM = 'transform:summary';
+
+/** A preflight found values it cannot carry: nothing has been written to the target's data. */
+export class PreflightError extends ZtoqError {
+  constructor(readonly preflight: TargetPreflight) {
+    const list = preflight.problems.map((problem) => problem.message).join('; ');
+    super(`preflight found ${preflight.problems.length} problem(s): ${list}`, ExitCode.usage);
+    this.name = 'PreflightError';
+  }
+}
+
+/** The stored form of a planned entity: everything but its type and id, which key the row. */
+export type StoredPlan = Omit<PlannedEntity, 'type' | 'sourceId'>;
+
+/**
+ * Maps every stored source entity to the target entities it becomes and stores them with their
+ * hashes; with `dryRun` nothing is stored and the plan (what load would create) is counted
+ * instead. Deterministic: mapping the same entities with the same preflight gives the same rows.
+ */
+export async function transformPhase(context: PhaseContext): Promise<Record<string, number>> {
+  const { store, target, options, signal, result } = context;
+  const { projectKey, dryRun } = options;
+  const scopeKeys =
+    options.limit === undefined
+      ? undefined
+      : new Set(await limitedTestCaseKeys(store, projectKey, options.limit));
+
+  const census = await buildCensus(store, projectKey, scopeKeys ? { testCaseKeys: scopeKeys } : {});
+  throwIfAborted(signal);
+  const preflight = await target.preflight(census, {
+    mapping: options.mapping,
+    createFields: options.createFields,
+    dryRun,
+    targetRoot: options.targetRoot,
+    signal,
+  });
+  result.preflight = { problems: preflight.problems, changes: preflight.changes };
+  if (preflight.problems.length > 0) throw new PreflightError(preflight);
+  if (!dryRun) {
+    await store.saveCheckpoint(projectKey, {
+      stream: PREFLIGHT_STREAM,
+      cursor: { context: preflight.context, changes: preflight.changes as unknown as JsonValue },
+    });
+  }
+
+  const mapper = target.createMapper(preflight.context, {
+    projectKey,
+    mapping: options.mapping,
+    targetRoot: options.targetRoot,
+  });
+  const lookups = await loadMappingLookups(store, projectKey);
+  const lossy = new LossyTally();
+  const plan = new PlanCounter(context);
+  const counts: Record<string, number> = {};
+
+  const save = async (planned: PlannedEntity[], sourceHash: string) => {
+    const byType = new Map<string, PlannedEntity[]>();
+    for (const entity of planned) {
+      if (!plan.firstSighting(entity)) continue;
+      lossy.add(entity);
+      byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
+    }
+    for (const [type, entities] of byType) {
+      counts[type] = (counts[type] ?? 0) + entities.length;
+      if (dryRun) {
+        await plan.count(type, entities);
+      } else {
+        await store.putTransformedEntities(
+          projectKey,
+          type,
+          entities.map(({ type: _type, sourceId, ...stored }) => ({ sourceId, payload: stored, sourceHash })),
+        );
+      }
+    }
+  };
+
+  await save(mapper.containers(), 'containers');
+  for (const type of MAPPED_TYPES) {
+    let done = 0;
+    for await (const page of store.iterateSourceEntityPages(projectKey, type, { pageSize: PAGE_SIZE })) {
+      throwIfAborted(signal);
+      for (const entity of page) {
+        const payload = entity.payload as unknown as CanonicalTestCase & CanonicalTestExecution;
+        if (scopeKeys && !inScope(type, payload, scopeKeys)) continue;
+        await save(await mapper.map(type, payload, lookups), entity.contentHash);
+      }
+      done += page.length;
+      context.events.emit('progress', { phase: 'transform', entityType: type, done });
+    }
+  }
+
+  result.transformed = counts;
+  result.lossy = lossy.summary();
+  if (dryRun) {
+    result.plan = plan.summary();
+  } else {
+    await store.saveCheckpoint(projectKey, {
+      stream: TRANSFORM_SUMMARY_STREAM,
+      cursor: { transformed: counts, lossy: result.lossy } as unknown as JsonValue,
+    });
+  }
+  return counts;
+}
+
+function inScope(type: CanonicalEntityType, entity: { key: string; testCaseKey: string }, keys: Set<string>) {
+  if (type === 'test-case') return keys.has(entity.key);
+  if (type === 'test-execution') return keys.has(entity.testCaseKey);
+  return true;
+}
+
+/**
+ * Several executions plan the same run; each target entity is counted (and its lossy notes
+ * tallied) once. The ids seen are kept only for the types that repeat.
+ */
+class PlanCounter {
+  readonly #seen = new Map<string, Set<string>>();
+  readonly #plan: Record<string, { planned: number; wouldCreate: number }> = {};
+
+  constructor(private readonly context: PhaseContext) {}
+
+  firstSighting(entity: PlannedEntity): boolean {
+    if (entity.type !== 'test-run') return true;
+    let seen = this.#seen.get(entity.type);
+    if (!seen) {
+      seen = new Set();
+      this.#seen.set(entity.type, seen);
+    }
+    if (seen.has(entity.sourceId)) return false;
+    seen.add(entity.sourceId);
+    return true;
+  }
+
+  async count(type: string, entities: PlannedEntity[]): Promise<void> {
+    const mappings = await this.context.store.getMappings(
+      this.context.options.projectKey,
+      type,
+      entities.map((entity) => entity.sourceId),
+    );
+    const counts = this.#plan[type] ?? { planned: 0, wouldCreate: 0 };
+    this.#plan[type] = counts;
+    counts.planned += entities.length;
+    counts.wouldCreate += entities.filter((entity) => mappings.get(entity.sourceId)?.state !== 'done').length;
+  }
+
+  summary(): Record<string, { planned: number; wouldCreate: number }> {
+    return this.#plan;
+  }
+}

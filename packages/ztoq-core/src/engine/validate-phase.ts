@@ -1,0 +1,137 @@
+import type { JsonValue } from '../ports/state-store.js';
+import type { LoadedEntity, Verification } from '../ports/target.js';
+import type { ValidationCounts } from './migration-result.js';
+import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import { resolveRefs } from './resolve-refs.js';
+import { runInSequences } from './run-in-sequences.js';
+import type { StoredPlan } from './transform-phase.js';
+import { errorLine } from './write-outcome.js';
+
+const PAGE_SIZE = 200;
+/** Differences kept in the result; every one is stored as a validate failure. */
+const MAX_DIFFERENCES_IN_RESULT = 500;
+
+/**
+ * Reads every loaded entity back from the target and reconciles it with its plan: per type,
+ * planned vs found, and for each entity the differences the target reports. Differences are
+ * listed entity by entity, never averaged away.
+ */
+export async function validatePhase(context: PhaseContext): Promise<Record<string, number>> {
+  const { store, target, options, runId, signal, result } = context;
+  const { projectKey } = options;
+  const totals: Record<string, number> = { found: 0, missing: 0, mismatched: 0, notLoaded: 0 };
+  for (const type of target.entityTypes) {
+    const counts: ValidationCounts = { expected: 0, found: 0, missing: 0, mismatched: 0, notLoaded: 0 };
+    result.validation[type] = counts;
+    counts.expected = await store.countTransformedEntities(projectKey, type);
+    for await (const page of store.iterateTransformedEntityPages(projectKey, type, { pageSize: PAGE_SIZE })) {
+      throwIfAborted(signal);
+      const mappings = await store.getMappings(
+        projectKey,
+        type,
+        page.map((row) => row.sourceId),
+      );
+      const plans = page.map((row) => row.payload as unknown as StoredPlan);
+      const resolutions = await resolveRefs(store, projectKey, plans);
+      const loaded: { entity: LoadedEntity; plan: StoredPlan }[] = [];
+      page.forEach((row, index) => {
+        const mapping = mappings.get(row.sourceId);
+        const resolution = resolutions[index];
+        const plan = plans[index] as StoredPlan;
+        if (mapping?.state !== 'done' || mapping.targetId === null || !resolution?.ok) {
+          counts.notLoaded += 1;
+          return;
+        }
+        loaded.push({
+          plan,
+          entity: {
+            type,
+            sourceId: row.sourceId,
+            body: plan.body,
+            marker: plan.marker,
+            refs: resolution.refs,
+            targetId: mapping.targetId,
+            data: mapping.targetData,
+          },
+        });
+      });
+      const verifications = await runInSequences(
+        loaded,
+        () => undefined,
+        options.maxWorkers,
+        async ({ entity }): Promise<Verification> => {
+          try {
+            return await target.verify(entity);
+          } catch (error) {
+            return { exists: false, differences: [`could not be read back: ${errorLine(error)}`] };
+          }
+        },
+      );
+      await store.transaction(async (session) => {
+        for (const [index, verification] of verifications.entries()) {
+          const item = loaded[index];
+          if (!item) continue;
+          const key = {
+            projectKey,
+            phase: 'validate' as const,
+            entityType: type,
+            sourceId: item.entity.sourceId,
+          };
+          tallyFacts(result.facts, type, verification.facts);
+          if (verification.exists && verification.differences.length === 0) {
+            counts.found += 1;
+            await session.clearFailure(key);
+            continue;
+          }
+          if (verification.exists) {
+            counts.found += 1;
+            counts.mismatched += 1;
+          } else {
+            counts.missing += 1;
+          }
+          const differences = verification.exists
+            ? verification.differences
+            : [
+                'not found in the target',
+                ...verification.differences.filter((line) => line !== 'not found in qTest'),
+              ];
+          await session.recordFailure({ ...key, runId, error: differences.join('; ') });
+          if (result.differences.length < MAX_DIFFERENCES_IN_RESULT) {
+            result.differences.push({
+              entityType: type,
+              sourceId: item.entity.sourceId,
+              targetId: item.entity.targetId,
+              label: item.plan.label,
+              differences,
+            });
+          }
+        }
+      });
+      context.events.emit('progress', {
+        phase: 'validate',
+        entityType: type,
+        done: counts.found + counts.missing + counts.notLoaded,
+        total: counts.expected,
+      });
+    }
+    for (const key of Object.keys(totals)) {
+      totals[key] = (totals[key] ?? 0) + (counts[key as keyof ValidationCounts] as number);
+    }
+  }
+  return totals;
+}
+
+/** Tallies what the target reported about entities, e.g. how many test logs ended `Passed`. */
+function tallyFacts(
+  facts: Record<string, Record<string, number>>,
+  type: string,
+  reported: Record<string, JsonValue> | undefined,
+): void {
+  for (const [name, value] of Object.entries(reported ?? {})) {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+    const key = `${type}.${name}`;
+    const tally = facts[key] ?? {};
+    facts[key] = tally;
+    tally[String(value)] = (tally[String(value)] ?? 0) + 1;
+  }
+}

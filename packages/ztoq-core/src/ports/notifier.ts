@@ -1,0 +1,23 @@
+import type { MigrationResult } from '../engine/migration-result.js';
+import type { MigrationPhase, RunPhase } from './state-store.js';
+
+/**
+ * Tells people how a migration goes, like a nodemailer transport: one small interface, many
+ * transports. A notifier that fails is logged and never fails or blocks the migration.
+ */
+export interface Notifier {
+  readonly name: string;
+  notify(notice: MigrationNotice): Promise<void>;
+}
+
+export type MigrationNotice =
+  | { kind: 'run-started'; projectKey: string; migrationId: string; runId: string; phase: RunPhase }
+  | {
+      kind: 'phase-finished';
+      projectKey: string;
+      migrationId: string;
+      runId: string;
+      phase: MigrationPhase;
+      counts: Record<string, number>;
+    }
+  | { kind: 'run-finished'; result: MigrationResult };

@@ -1,0 +1,89 @@
+import {
+  createMigration,
+  HttpLayer,
+  type MappingFile,
+  type MigrationOptions,
+  openStateStore,
+  qtest,
+  type RunPhase,
+  type StateStore,
+  zephyrScaleCloud,
+} from '@ztoq/core';
+import { type FaultSettings, type RunningSimulators, startSimulators } from '@ztoq/simulators';
+
+/**
+ * Both simulators, a store and the default adapters wired as the CLI wires them, with an HTTP
+ * layer whose waits are shortened so that fault-injection runs finish in seconds.
+ */
+export interface MigrationRig {
+  simulators: RunningSimulators;
+  store: StateStore;
+  mapping: MappingFile;
+  migrate(
+    options?: Partial<MigrationOptions>,
+    phase?: RunPhase,
+  ): ReturnType<ReturnType<typeof createMigration>['run']>;
+  /** POST requests the qTest simulator received, per operation. */
+  qtestCreates(): number;
+  close(): Promise<void>;
+}
+
+export async function startMigrationRig(
+  init: { size?: 'tiny' | 'demo'; seed?: number; faults?: FaultSettings; storeUrl?: string } = {},
+): Promise<MigrationRig> {
+  const simulators = await startSimulators({
+    size: init.size ?? 'tiny',
+    seed: init.seed ?? 11,
+    ...(init.faults ? { faults: init.faults } : {}),
+  });
+  const store = await openStateStore({ url: init.storeUrl ?? 'memory:' });
+  const { connection, dataset } = simulators;
+  const mapping: MappingFile = {
+    executionStatus: { Retest: 'Incomplete' },
+    users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
+  };
+  const migrate = (options: Partial<MigrationOptions> = {}, phase: RunPhase = 'all') => {
+    // Retry waits and Retry-After pauses shrink to at most 5 ms: the faults stay, the waiting goes.
+    const http = new HttpLayer({
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))),
+    });
+    const source = zephyrScaleCloud({
+      baseUrl: connection.zephyr.baseUrl,
+      apiToken: connection.zephyr.apiToken,
+      http,
+    });
+    const target = qtest({
+      baseUrl: connection.qtest.baseUrl,
+      projectId: connection.qtest.projectId,
+      auth: { kind: 'password', username: connection.qtest.username, password: connection.qtest.password },
+      http,
+    });
+    return createMigration({
+      source,
+      target,
+      store,
+      options: {
+        projectKey: connection.zephyr.projectKey,
+        mapping,
+        maxWorkers: 6,
+        batchSize: 25,
+        http,
+        ...options,
+      },
+    }).run({ phase });
+  };
+  return {
+    simulators,
+    store,
+    mapping,
+    migrate,
+    qtestCreates: () =>
+      Object.entries(simulators.qtest.requestCounts())
+        .filter(([operation]) => operation.startsWith('POST ') && !/search|oauth/.test(operation))
+        .reduce((sum, [, count]) => sum + count, 0),
+    async close() {
+      await store.close();
+      await simulators.close();
+    },
+  };
+}
