@@ -75,37 +75,51 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
   const plan = new PlanCounter(context);
   const counts: Record<string, number> = {};
 
-  const save = async (planned: PlannedEntity[], sourceHash: string) => {
-    const byType = new Map<string, PlannedEntity[]>();
-    for (const entity of planned) {
-      if (!plan.firstSighting(entity)) continue;
-      lossy.add(entity);
-      byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
+  /** Stores one source page's plans with one write per target type, not one per entity. */
+  const save = async (plans: { planned: PlannedEntity[]; sourceHash: string }[]) => {
+    const byType = new Map<string, { entity: PlannedEntity; sourceHash: string }[]>();
+    for (const { planned, sourceHash } of plans) {
+      for (const entity of planned) {
+        if (!plan.firstSighting(entity)) continue;
+        lossy.add(entity);
+        const list = byType.get(entity.type) ?? [];
+        list.push({ entity, sourceHash });
+        byType.set(entity.type, list);
+      }
     }
-    for (const [type, entities] of byType) {
-      counts[type] = (counts[type] ?? 0) + entities.length;
+    for (const [type, entries] of byType) {
+      counts[type] = (counts[type] ?? 0) + entries.length;
       if (dryRun) {
-        await plan.count(type, entities);
+        await plan.count(
+          type,
+          entries.map(({ entity }) => entity),
+        );
       } else {
         await store.putTransformedEntities(
           projectKey,
           type,
-          entities.map(({ type: _type, sourceId, ...stored }) => ({ sourceId, payload: stored, sourceHash })),
+          entries.map(({ entity: { type: _type, sourceId, ...stored }, sourceHash }) => ({
+            sourceId,
+            payload: stored,
+            sourceHash,
+          })),
         );
       }
     }
   };
 
-  await save(mapper.containers(), 'containers');
+  await save([{ planned: mapper.containers(), sourceHash: 'containers' }]);
   for (const type of MAPPED_TYPES) {
     let done = 0;
     for await (const page of store.iterateSourceEntityPages(projectKey, type, { pageSize: PAGE_SIZE })) {
       throwIfAborted(signal);
+      const plans: { planned: PlannedEntity[]; sourceHash: string }[] = [];
       for (const entity of page) {
         const payload = entity.payload as unknown as CanonicalTestCase & CanonicalTestExecution;
         if (scopeKeys && !inScope(type, payload, scopeKeys)) continue;
-        await save(await mapper.map(type, payload, lookups), entity.contentHash);
+        plans.push({ planned: await mapper.map(type, payload, lookups), sourceHash: entity.contentHash });
       }
+      await save(plans);
       done += page.length;
       context.events.emit('progress', { phase: 'transform', entityType: type, done });
     }

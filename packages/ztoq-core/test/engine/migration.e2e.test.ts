@@ -82,6 +82,14 @@ describe('migration engine against the simulators', () => {
     }
     expect(failed(result.load)).toBe(0);
     expect(result.validation['test-case']?.mismatched).toBe(0);
+    // The faults happened: 429s with Retry-After, 5xx answers and broken connections.
+    for (const simulator of [rig.simulators.zephyr, rig.simulators.qtest]) {
+      const injected = simulator.server.faultCounts();
+      expect(injected['rate-limited']).toBeGreaterThan(0);
+      expect(injected['server-error']).toBeGreaterThan(0);
+      expect(injected['drop-connection']).toBeGreaterThan(0);
+    }
+    expect(rig.simulators.qtest.server.faultCounts()['lose-response']).toBeGreaterThan(0);
     expectMigratedExactly(rig);
   }, 180_000);
 });

@@ -30,7 +30,16 @@ export type FaultDecision =
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SERVER_ERRORS = [500, 502, 503] as const;
 
+/** How many of each fault were injected, so a test can show its faults really happened. */
+export type FaultCounts = Record<Exclude<FaultDecision['kind'], 'none'>, number>;
+
 export class FaultInjector {
+  readonly #counts: FaultCounts = {
+    'rate-limited': 0,
+    'server-error': 0,
+    'drop-connection': 0,
+    'lose-response': 0,
+  };
   readonly #settings: FaultSettings;
   readonly #random: SeededRandom;
   readonly #buckets = new Map<string, TokenBucket>();
@@ -49,8 +58,18 @@ export class FaultInjector {
     return latency.min + this.#random.next() * (latency.max - latency.min);
   }
 
+  counts(): FaultCounts {
+    return { ...this.#counts };
+  }
+
   /** Decides what happens to one request; rate limiting is checked first, as a gateway would. */
   decide(method: string, credential: string | undefined): FaultDecision {
+    const decision = this.#decide(method, credential);
+    if (decision.kind !== 'none') this.#counts[decision.kind] += 1;
+    return decision;
+  }
+
+  #decide(method: string, credential: string | undefined): FaultDecision {
     const {
       rateLimit,
       serverErrorRatio = 0,

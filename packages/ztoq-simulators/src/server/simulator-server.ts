@@ -8,7 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApiOperation, EndpointMatcher, type EndpointName, UNMATCHED_PATH } from '@ztoq/core';
-import { type FaultDecision, FaultInjector, type FaultSettings } from './faults.js';
+import { type FaultCounts, type FaultDecision, FaultInjector, type FaultSettings } from './faults.js';
 
 export interface SimRequest {
   readonly method: string;
@@ -100,6 +100,11 @@ export class SimulatorServer {
     });
     // Clients keep connections alive between requests; keep ours open a little longer than theirs.
     this.#server.keepAliveTimeout = 10_000;
+  }
+
+  /** Faults injected so far, by kind. */
+  faultCounts(): FaultCounts {
+    return this.#faults.counts();
   }
 
   route(method: string, path: string, handler: SimHandler, options: { isPublic?: boolean } = {}): this {

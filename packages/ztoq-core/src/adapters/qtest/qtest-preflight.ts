@@ -24,19 +24,23 @@ export async function runQTestPreflight(
   const read = await readQTestSettings(transport, options.signal);
   const changes = planFieldChanges(census, read, mappingOptions);
 
-  let settings = read;
-  if (options.dryRun) {
-    settings = withPlannedChanges(read, changes);
-  } else if (changes.length > 0) {
-    await applyFieldChanges(transport, changes, options.signal);
-    settings = await readQTestSettings(transport, options.signal);
+  // Decide on the settings as they would be first: a preflight that finds problems must not
+  // have created fields already, so nothing at all is written before every problem is fixed.
+  const planned = buildQTestContext(census, withPlannedChanges(read, changes), mappingOptions);
+  if (options.dryRun || planned.problems.length > 0 || changes.length === 0) {
+    return {
+      context: planned.context as unknown as JsonObject,
+      problems: planned.problems,
+      changes: describeFieldChanges(changes, 'would-create'),
+    };
   }
-
+  await applyFieldChanges(transport, changes, options.signal);
+  const settings = await readQTestSettings(transport, options.signal);
   const { context, problems } = buildQTestContext(census, settings, mappingOptions);
   return {
     // The context is JSON by design (see `qtest-context.ts`); its interface lacks the index signature.
     context: context as unknown as JsonObject,
     problems,
-    changes: describeFieldChanges(changes, options.dryRun ? 'would-create' : 'created'),
+    changes: describeFieldChanges(changes, 'created'),
   };
 }

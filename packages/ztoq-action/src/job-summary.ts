@@ -1,0 +1,113 @@
+import type * as core from '@actions/core';
+import { type MigrationResult, redact } from '@ztoq/core';
+
+type Summary = typeof core.summary;
+type Row = Parameters<Summary['addTable']>[0][number];
+
+/**
+ * The run's account on the workflow run page: the outcome first, then the tables a reviewer
+ * checks (what was loaded, what validation found, what could not be carried). The summary is
+ * HTML that `core.summary` does not escape, and entity names and error text come from the
+ * vendors, so every value is escaped and redacted on the way in.
+ */
+export function addResultToSummary(summary: Summary, result: MigrationResult): Summary {
+  const target = result.targetProjectId === null ? '' : ` → qTest project ${result.targetProjectId}`;
+  summary.addHeading(text(`ztoq: ${result.projectKey}${target}`), 2);
+  summary.addRaw(
+    `<p><strong>${text(result.status)}</strong> (exit code ${result.exitCode})${result.dryRun ? ', dry run' : ''}` +
+      ` · phase ${text(result.phase)} · migration <code>${text(result.migrationId)}</code>` +
+      ` · run <code>${text(result.runId)}</code></p>`,
+    true,
+  );
+  if (result.error) summary.addRaw(`<p>Error: ${text(result.error)}</p>`, true);
+  if (result.phases.length > 0) {
+    summary.addList(result.phases.map((phase) => text(`${phase.phase}: ${phase.status}`)));
+  }
+
+  if (result.plan) {
+    section(summary, 'What load would create', ['Type', 'Planned', 'Would create'], result.plan, (plan) => [
+      plan.planned,
+      plan.wouldCreate,
+    ]);
+  }
+  section(
+    summary,
+    'Load',
+    ['Type', 'Planned', 'Created', 'Adopted', 'Already done', 'Failed', 'Skipped'],
+    result.load,
+    (c) => [c.planned, c.created, c.adopted, c.alreadyDone, c.failed, c.skipped],
+  );
+  section(
+    summary,
+    'Validation',
+    ['Type', 'Expected', 'Found', 'Missing', 'Mismatched', 'Not loaded'],
+    result.validation,
+    (c) => [c.expected, c.found, c.missing, c.mismatched, c.notLoaded],
+  );
+  section(summary, 'Not carried (lossy)', ['Kind', 'Entities', 'Count', 'Example'], result.lossy, (lossy) => [
+    lossy?.entities ?? 0,
+    lossy?.total ?? 0,
+    lossy?.examples[0] ?? '',
+  ]);
+  if (result.preflight.problems.length > 0) {
+    summary.addHeading('Preflight problems', 3);
+    summary.addList(
+      result.preflight.problems.map((problem) =>
+        problem.mappingKey
+          ? `${text(problem.message)} (mapping: <code>${text(problem.mappingKey)}</code>)`
+          : text(problem.message),
+      ),
+    );
+  }
+  if (result.notices.length > 0) {
+    summary.addHeading('Notes', 3);
+    summary.addList(result.notices.map(text));
+  }
+  if (result.http) {
+    section(
+      summary,
+      'HTTP requests',
+      ['API', 'Requests', 'Retries', 'Responses', 'Network errors'],
+      Object.fromEntries(Object.entries(result.http.apis).map(([api, counters]) => [api, counters.totals])),
+      (c) => [c.requests, c.retries, tally(c.responses), tally(c.networkErrors)],
+    );
+  }
+  return summary;
+}
+
+/** A run that never started (bad inputs, refused credentials, unknown project) still says why. */
+export function addFailureToSummary(summary: Summary, message: string): Summary {
+  return summary
+    .addHeading('ztoq: not run', 2)
+    .addRaw(`<p><strong>failed</strong>: ${text(message)}</p>`, true);
+}
+
+/** One table per record, keyed by its first column; a record with no entries adds nothing. */
+function section<T>(
+  summary: Summary,
+  heading: string,
+  header: string[],
+  record: Record<string, T>,
+  cells: (value: T) => (number | string)[],
+): void {
+  const entries = Object.entries(record);
+  if (entries.length === 0) return;
+  const rows: Row[] = [
+    header.map((data) => ({ data, header: true })),
+    ...entries.map(([key, value]) => [text(key), ...cells(value).map((cell) => text(String(cell)))]),
+  ];
+  summary.addHeading(heading, 3).addTable(rows);
+}
+
+function tally(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+  return entries.length === 0 ? '–' : entries.map(([key, n]) => `${key}×${n}`).join(' ');
+}
+
+function text(value: string): string {
+  return redact(value)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { ConfigError, type RunPhase } from '@ztoq/core';
+import type { InputReader } from './inputs.js';
+
+/** Action input names for what one run does, as opposed to where it connects (`ACTION_INPUTS`). */
+export const RUN_INPUTS = {
+  phase: 'phase',
+  batchSize: 'batch-size',
+  maxWorkers: 'max-workers',
+  limit: 'limit',
+  dryRun: 'dry-run',
+  mapping: 'mapping',
+  targetRoot: 'target-root',
+  migrationId: 'migration-id',
+  reportDir: 'report-dir',
+  createFields: 'create-fields',
+  failOnPartial: 'fail-on-partial',
+} as const;
+
+const PHASES = ['extract', 'transform', 'load', 'validate', 'all'] as const satisfies readonly RunPhase[];
+
+/**
+ * The run's inputs, parsed but not judged: ranges and combinations (a dry run with
+ * `phase: load`, a batch size over the maximum) are the engine's to refuse, so the Action and
+ * the CLI refuse the same things with the same words.
+ */
+export interface RunInputs {
+  phase: RunPhase;
+  batchSize?: number;
+  maxWorkers?: number;
+  limit?: number;
+  dryRun: boolean;
+  /** Absolute. */
+  mappingFile?: string;
+  targetRoot?: string;
+  migrationId?: string;
+  /** Absolute. */
+  reportDir?: string;
+  createFields: boolean;
+  failOnPartial: boolean;
+}
+
+/**
+ * Reads the run inputs; every malformed one is named in a single error. An empty input means
+ * "not given", because that is all `getInput` can tell: the runner passes an omitted input and
+ * one set to "" alike. Relative paths resolve against `cwd`, the job's workspace.
+ */
+export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string): RunInputs {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = reader.getInput(name).trim();
+    return value === '' ? undefined : value;
+  };
+  const wholeNumber = (name: string): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    if (/^[0-9]+$/.test(value)) return Number(value);
+    problems.push(`input ${name} must be a whole number, got "${value}"`);
+    return undefined;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = text(name);
+    if (value === undefined) return fallback;
+    // The YAML 1.2 core schema's spellings, as `core.getBooleanInput` accepts them.
+    if (['true', 'True', 'TRUE'].includes(value)) return true;
+    if (['false', 'False', 'FALSE'].includes(value)) return false;
+    problems.push(`input ${name} must be true or false, got "${value}"`);
+    return fallback;
+  };
+  const phaseText = text(RUN_INPUTS.phase) ?? 'all';
+  const phase = PHASES.find((name) => name === phaseText);
+  if (!phase) problems.push(`input phase must be one of ${PHASES.join(', ')}, got "${phaseText}"`);
+  const mapping = text(RUN_INPUTS.mapping);
+  const reportDir = text(RUN_INPUTS.reportDir);
+  const targetRoot = text(RUN_INPUTS.targetRoot);
+  const migrationId = text(RUN_INPUTS.migrationId);
+  const inputs: RunInputs = {
+    phase: phase ?? 'all',
+    batchSize: wholeNumber(RUN_INPUTS.batchSize),
+    maxWorkers: wholeNumber(RUN_INPUTS.maxWorkers),
+    limit: wholeNumber(RUN_INPUTS.limit),
+    dryRun: flag(RUN_INPUTS.dryRun, false),
+    ...(mapping === undefined ? {} : { mappingFile: path.resolve(cwd, mapping) }),
+    ...(targetRoot === undefined ? {} : { targetRoot }),
+    ...(migrationId === undefined ? {} : { migrationId }),
+    ...(reportDir === undefined ? {} : { reportDir: path.resolve(cwd, reportDir) }),
+    createFields: flag(RUN_INPUTS.createFields, true),
+    failOnPartial: flag(RUN_INPUTS.failOnPartial, false),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return inputs;
+}

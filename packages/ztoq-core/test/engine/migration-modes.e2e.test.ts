@@ -1,0 +1,113 @@
+import { CANONICAL_ENTITY_TYPES, PreflightError, sortableKey } from '@ztoq/core';
+import { DEFAULT_PROJECT_ID } from '@ztoq/simulators';
+import { afterEach, describe, expect, it } from 'vitest';
+import { differencesFromExpected } from './support/expect-migrated.js';
+import { type MigrationRig, startMigrationRig } from './support/migration-rig.js';
+
+let rig: MigrationRig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+const differences = (current: MigrationRig, testCaseKeys?: ReadonlySet<string>) =>
+  differencesFromExpected({
+    dataset: current.simulators.dataset,
+    store: current.simulators.qtest.store,
+    projectId: DEFAULT_PROJECT_ID,
+    root: current.simulators.dataset.project.key,
+    executionStatus: current.mapping.executionStatus ?? {},
+    ...(testCaseKeys ? { testCaseKeys } : {}),
+  });
+
+describe('migration modes', () => {
+  it('rehearses with --limit: the first N test cases and only their executions', async () => {
+    rig = await startMigrationRig({ size: 'tiny', seed: 21 });
+    const result = await rig.migrate({ limit: 3 });
+    expect(result.error).toBeUndefined();
+    const keys = new Set(
+      Array.from({ length: 3 }, (_, index) => rig?.simulators.dataset.testCases.at(index).key ?? ''),
+    );
+    expect(result.extracted['test-case']).toBe(3);
+    expect(differences(rig, keys)).toEqual([]);
+    expect(rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID)?.testCases.size).toBe(3);
+  }, 60_000);
+
+  it('plans with --dry-run: counts what load would create and writes nothing to qTest', async () => {
+    rig = await startMigrationRig({ size: 'tiny', seed: 22 });
+    const fieldsBefore = rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID)?.fields.length;
+    const result = await rig.migrate({ dryRun: true });
+    expect(result.error).toBeUndefined();
+    expect(result.phases.map((phase) => phase.phase)).toEqual(['extract', 'transform']);
+    expect(rig.qtestCreates()).toBe(0);
+    expect(rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID)?.fields.length).toBe(fieldsBefore);
+    const dataset = rig.simulators.dataset;
+    expect(result.plan?.['test-case']).toEqual({
+      planned: dataset.testCases.count,
+      wouldCreate: dataset.testCases.count,
+    });
+    expect(result.plan?.release?.wouldCreate).toBe(dataset.testPlans.length);
+    expect(result.preflight.changes.every((change) => change.action === 'would-create')).toBe(true);
+    expect(result.preflight.changes.some((change) => change.name === 'Zephyr Key')).toBe(true);
+    // Nothing planned in a dry run is kept for a later load to send.
+    expect(await rig.store.countTransformedEntities(dataset.project.key)).toBe(0);
+
+    const real = await rig.migrate();
+    expect(real.error).toBeUndefined();
+    expect(differences(rig)).toEqual([]);
+    const again = await rig.migrate({ dryRun: true });
+    expect(Object.values(again.plan ?? {}).every((plan) => plan.wouldCreate === 0)).toBe(true);
+  }, 90_000);
+
+  it('runs the phases one at a time, as separate runs of one migration', async () => {
+    rig = await startMigrationRig({ size: 'tiny', seed: 23 });
+    const extract = await rig.migrate({}, 'extract');
+    expect(extract.status).toBe('succeeded');
+    for (const type of CANONICAL_ENTITY_TYPES) expect(extract.extracted[type]).toBeGreaterThan(0);
+    expect(rig.qtestCreates()).toBe(0);
+    const transform = await rig.migrate({}, 'transform');
+    const load = await rig.migrate({}, 'load');
+    const validate = await rig.migrate({}, 'validate');
+    expect(new Set([extract, transform, load, validate].map((run) => run.migrationId)).size).toBe(1);
+    expect(load.load['test-log']?.created).toBeGreaterThan(0);
+    expect(Object.values(validate.validation).every((counts) => counts.found === counts.expected)).toBe(true);
+    // A load-only run still knows the transform's lossy notes, so its status says "partial".
+    expect(load.status).toBe('partial');
+    expect(differences(rig)).toEqual([]);
+  }, 90_000);
+
+  it('refuses to load when preflight cannot map a value, naming it and the mapping key, writing nothing', async () => {
+    rig = await startMigrationRig({ size: 'tiny', seed: 24 });
+    const result = await rig.migrate({ mapping: { testCasePriority: { High: 'Highest' } } });
+    expect(result.status).toBe('failed');
+    expect(result.exitCode).toBe(2);
+    expect(result.error).toContain('executionStatus["Retest"]');
+    expect(result.error).toContain('Highest');
+    const kinds = result.preflight.problems.map((problem) => problem.kind).sort();
+    expect(kinds).toEqual(['executionStatus', 'testCasePriority']);
+    expect(rig.qtestCreates()).toBe(0);
+    expect(result.phases.at(-1)).toMatchObject({ phase: 'transform', status: 'failed' });
+    expect(PreflightError.name).toBe('PreflightError');
+  }, 60_000);
+
+  it('resumes a stopped run: nothing twice, nothing missing', async () => {
+    rig = await startMigrationRig({ size: 'tiny', seed: 25 });
+    const controller = new AbortController();
+    const stopAfter = 40;
+    let seen = 0;
+    const first = rig.migrate({ signal: controller.signal, batchSize: 5 });
+    const interval = setInterval(() => {
+      seen = rig?.qtestCreates() ?? 0;
+      if (seen >= stopAfter) controller.abort();
+    }, 5);
+    const stopped = await first;
+    clearInterval(interval);
+    expect(stopped.status).toBe('interrupted');
+    expect(stopped.exitCode).toBe(1);
+    const resumed = await rig.migrate();
+    expect(resumed.migrationId).toBe(stopped.migrationId);
+    expect(resumed.error).toBeUndefined();
+    expect(differences(rig)).toEqual([]);
+    expect(sortableKey('DEMO-T7')).toBe('DEMO-T000000000007');
+  }, 90_000);
+});
