@@ -130,7 +130,10 @@ function inScope<T extends CanonicalEntityType>(
   if (type === 'test-case') return all.slice(0, request.limit);
   if (type !== 'test-execution') return all;
   const keys = new Set(
-    request.testCaseKeys ?? SHOP_STREAMS['test-case'](shop).slice(0, request.limit).map((c) => c.key),
+    request.testCaseKeys ??
+      SHOP_STREAMS['test-case'](shop)
+        .slice(0, request.limit)
+        .map((testCase) => testCase.key),
   );
   return (all as CanonicalEntityMap['test-execution'][]).filter((execution) =>
     keys.has(execution.testCaseKey),
@@ -138,13 +141,20 @@ function inScope<T extends CanonicalEntityType>(
 }
 
 /** Where to start: 0 without a checkpoint, else where the last stored page ended. */
-function startOf(checkpoint: JsonValue | undefined, exportedAt: string, type: string, length: number): number {
+function startOf(
+  checkpoint: JsonValue | undefined,
+  exportedAt: string,
+  type: string,
+  length: number,
+): number {
   if (checkpoint === undefined || checkpoint === null) return 0;
   const { exportedAt: from, next } = (
     typeof checkpoint === 'object' && !Array.isArray(checkpoint) ? checkpoint : {}
   ) as Partial<Record<keyof ExportCheckpoint, JsonValue>>;
   if (typeof next !== 'number' || !Number.isSafeInteger(next) || next < 0 || next > length) {
-    throw new ZtoqError(`the stored checkpoint of the ${type} stream is not one this source wrote: ${JSON.stringify(checkpoint)}`);
+    throw new ZtoqError(
+      `the stored checkpoint of the ${type} stream is not one this source wrote: ${JSON.stringify(checkpoint)}`,
+    );
   }
   if (from !== exportedAt) {
     throw new ZtoqError(

@@ -91,9 +91,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const store = await openStateStore({ url: loadConfig({ env: process.env }).databaseUrl, logger });
     try {
-      const result = await migrateExport({ env: process.env, file: process.argv[2] ?? SAMPLE_EXPORT, store, logger });
+      const result = await migrateExport({
+        env: process.env,
+        file: process.argv[2] ?? SAMPLE_EXPORT,
+        store,
+        logger,
+      });
       for (const [type, counts] of Object.entries(result.load)) {
-        console.log(`${type}: ${counts.created} created, ${counts.alreadyDone} already there, ${counts.failed} failed`);
+        console.log(
+          `${type}: ${counts.created} created, ${counts.alreadyDone} already there, ${counts.failed} failed`,
+        );
       }
       console.log(`${result.status}${result.error ? `: ${result.error}` : ''}`);
       process.exitCode = result.exitCode;

@@ -14,17 +14,25 @@ export async function readShopExport(path: string): Promise<ShopExport> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ZtoqError(`cannot read the ShopQA export ${path}: ${(error as Error).message}`, ExitCode.usage, {
-      cause: error,
-    });
+    throw new ZtoqError(
+      `cannot read the ShopQA export ${path}: ${(error as Error).message}`,
+      ExitCode.usage,
+      {
+        cause: error,
+      },
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ZtoqError(`the ShopQA export ${path} is not JSON: ${(error as Error).message}`, ExitCode.usage, {
-      cause: error,
-    });
+    throw new ZtoqError(
+      `the ShopQA export ${path} is not JSON: ${(error as Error).message}`,
+      ExitCode.usage,
+      {
+        cause: error,
+      },
+    );
   }
   const problems = envelopeProblems(parsed);
   if (problems.length > 0) {

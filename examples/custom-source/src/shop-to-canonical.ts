@@ -25,23 +25,24 @@ import type {
  * in the order the source hands it out. The source pages through these lists; keeping the
  * conversion apart keeps the paging and checkpoint logic free of ShopQA's field names.
  */
-export const SHOP_STREAMS: { readonly [T in CanonicalEntityType]: (shop: ShopExport) => CanonicalEntityMap[T][] } =
-  {
-    folder: foldersOf,
-    status: () => STATUSES,
-    priority: () => PRIORITIES,
-    environment: (shop) =>
-      shop.environments.map((environment) => ({
-        id: environment.id,
-        name: environment.name,
-        description: environment.description,
-        archived: environment.retired,
-      })),
-    'test-case': testCasesOf,
-    'test-plan': testPlansOf,
-    'test-cycle': (shop) => shop.runs.map(testCycleOf),
-    'test-execution': testExecutionsOf,
-  };
+export const SHOP_STREAMS: {
+  readonly [T in CanonicalEntityType]: (shop: ShopExport) => CanonicalEntityMap[T][];
+} = {
+  folder: foldersOf,
+  status: () => STATUSES,
+  priority: () => PRIORITIES,
+  environment: (shop) =>
+    shop.environments.map((environment) => ({
+      id: environment.id,
+      name: environment.name,
+      description: environment.description,
+      archived: environment.retired,
+    })),
+  'test-case': testCasesOf,
+  'test-plan': testPlansOf,
+  'test-cycle': (shop) => shop.runs.map(testCycleOf),
+  'test-execution': testExecutionsOf,
+};
 
 /**
  * Status ids carry their kind: ShopQA's campaigns and runs share the words `open` and
@@ -63,9 +64,27 @@ const STATUSES: CanonicalStatus[] = [
   { id: cycleStatusId('closed'), kind: 'test-cycle', name: 'Closed', archived: false, isDefault: false },
   { id: verdictStatusId('pass'), kind: 'test-execution', name: 'Pass', archived: false, isDefault: false },
   { id: verdictStatusId('fail'), kind: 'test-execution', name: 'Fail', archived: false, isDefault: false },
-  { id: verdictStatusId('blocked'), kind: 'test-execution', name: 'Blocked', archived: false, isDefault: false },
-  { id: verdictStatusId('skipped'), kind: 'test-execution', name: 'Skipped', archived: false, isDefault: false },
-  { id: verdictStatusId('untested'), kind: 'test-execution', name: 'Untested', archived: false, isDefault: true },
+  {
+    id: verdictStatusId('blocked'),
+    kind: 'test-execution',
+    name: 'Blocked',
+    archived: false,
+    isDefault: false,
+  },
+  {
+    id: verdictStatusId('skipped'),
+    kind: 'test-execution',
+    name: 'Skipped',
+    archived: false,
+    isDefault: false,
+  },
+  {
+    id: verdictStatusId('untested'),
+    kind: 'test-execution',
+    name: 'Untested',
+    archived: false,
+    isDefault: true,
+  },
 ];
 
 const PRIORITIES: CanonicalPriority[] = (['p1', 'p2', 'p3'] as const satisfies readonly ShopPriority[]).map(

@@ -31,7 +31,10 @@ async function pagesOf<T extends CanonicalEntityType>(
   pageSize = 2,
 ): Promise<{ entities: CanonicalEntityMap[T][]; checkpoint: JsonValue }[]> {
   const pages = [];
-  for await (const page of jsonExportSource({ file: SAMPLE_EXPORT, pageSize }).readStream(type, request(extra))) {
+  for await (const page of jsonExportSource({ file: SAMPLE_EXPORT, pageSize }).readStream(
+    type,
+    request(extra),
+  )) {
     pages.push(page);
   }
   return pages;
@@ -93,7 +96,9 @@ describe('the ShopQA export source', () => {
     ]);
     expect(new Set(statuses.map((status) => status.id)).size).toBe(statuses.length);
     expect((await entitiesOf('priority')).map((priority) => priority.name)).toEqual(['P1', 'P2', 'P3']);
-    expect((await entitiesOf('environment')).map((environment) => [environment.id, environment.archived])).toEqual([
+    expect(
+      (await entitiesOf('environment')).map((environment) => [environment.id, environment.archived]),
+    ).toEqual([
       ['chrome', false],
       ['safari', false],
       ['ie11', true],
@@ -129,7 +134,11 @@ describe('the ShopQA export source', () => {
       content: {
         kind: 'steps',
         steps: [
-          { kind: 'inline', description: 'Go to checkout and choose card payment', expectedResult: 'The card form is shown' },
+          {
+            kind: 'inline',
+            description: 'Go to checkout and choose card payment',
+            expectedResult: 'The card form is shown',
+          },
           {
             kind: 'inline',
             description: 'Enter the 3-D Secure test card',
@@ -211,7 +220,9 @@ describe('the ShopQA export source', () => {
   });
 
   it('refuses to resume from a checkpoint of another export or one it did not write', async () => {
-    const otherExport = entitiesOf('test-case', { checkpoint: { exportedAt: '2024-05-01T00:00:00Z', next: 2 } });
+    const otherExport = entitiesOf('test-case', {
+      checkpoint: { exportedAt: '2024-05-01T00:00:00Z', next: 2 },
+    });
     await expect(otherExport).rejects.toThrow('start a new migration');
     await expect(otherExport).rejects.toMatchObject({ exitCode: ExitCode.usage });
     await expect(entitiesOf('test-case', { checkpoint: { startAt: 2 } })).rejects.toThrow(
@@ -298,6 +309,8 @@ describe('migrating the export into qTest', () => {
     };
     const result = await migrateExport({ env, file: SAMPLE_EXPORT, store });
     expect(result.error).toBeUndefined();
+    // Nothing ShopQA holds is lost on the way: every status and priority has a qTest counterpart.
+    expect([result.status, result.lossy]).toEqual(['succeeded', {}]);
     expect(result.phases.map((phase) => [phase.phase, phase.status])).toEqual([
       ['extract', 'succeeded'],
       ['transform', 'succeeded'],
@@ -329,9 +342,16 @@ describe('migrating the export into qTest', () => {
       'The order is listed as paid',
     ]);
     expect(steps[1]?.description).toContain('4000 0027 6000 3184');
-    // Suites became modules under the project's root module.
-    const moduleNames = [...project.modules.values()].map((module) => module.name);
-    expect(moduleNames).toEqual(expect.arrayContaining(['Storefront', 'Cart', 'Payment', 'Account']));
+    // Suites became modules, nested as in ShopQA, under a root module named for the project.
+    const modules = [...project.modules.values()];
+    const parentOf = (name: string) =>
+      modules.find((module) => module.id === modules.find((child) => child.name === name)?.parentId)?.name;
+    expect(['Storefront', 'Cart', 'Payment', 'Account'].map(parentOf)).toEqual([
+      'SHOP',
+      'Storefront',
+      'Checkout',
+      'SHOP',
+    ]);
 
     const cycles = [...project.testCycles.values()].map((cycle) => cycle.name);
     expect(cycles).toEqual(expect.arrayContaining(['2024.6 regression on Chrome', '2024.6 smoke on Safari']));

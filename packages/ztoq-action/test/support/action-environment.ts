@@ -20,12 +20,18 @@ export interface ActionEnvironment {
   restore(): Promise<void>;
 }
 
+/**
+ * `core.summary` is one object per process and keeps the first summary path it sees, as a step
+ * runs in a process of its own. Tests share a process, so they share the file, emptied per step.
+ */
+const SUMMARY_FILE = path.join(tmpdir(), `ztoq-action-summary-${process.pid}.md`);
+
 export async function actionEnvironment(
   inputs: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<ActionEnvironment> {
   const directory = await mkdtemp(path.join(tmpdir(), 'ztoq-action-'));
-  const summaryFile = path.join(directory, 'summary.md');
+  const summaryFile = SUMMARY_FILE;
   const outputFile = path.join(directory, 'output.txt');
   // The runner creates both files before the step starts; core.summary refuses a missing one.
   await writeFile(summaryFile, '');
@@ -59,6 +65,7 @@ export async function actionEnvironment(
       // setFailed marks the process as failed; the test has read it by now.
       process.exitCode = undefined;
       await rm(directory, { recursive: true, force: true });
+      await rm(summaryFile, { force: true });
     },
   };
 }

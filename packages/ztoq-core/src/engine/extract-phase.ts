@@ -2,6 +2,7 @@ import { CANONICAL_ENTITY_TYPES, type CanonicalEntityType, canonicalSourceId } f
 import type { JsonValue } from '../ports/state-store.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
+import { classifyWriteFailure, errorLine } from './write-outcome.js';
 
 /**
  * A stream's extract checkpoint. It belongs to one migration: a resumed migration skips the
@@ -13,6 +14,9 @@ interface ExtractCursor {
   complete: boolean;
   cursor: JsonValue;
 }
+
+/** Times a stream read is resumed in one run without a page stored in between. */
+const STREAM_RESTARTS = 5;
 
 export const extractStream = (type: CanonicalEntityType): string => `extract:${type}`;
 
@@ -44,27 +48,45 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
         ? await limitedTestCaseKeys(store, projectKey, options.limit)
         : undefined;
     let read = 0;
-    const pages = source.readStream(type, {
-      projectKey,
-      ...(previous ? { checkpoint: previous.cursor } : {}),
-      ...(options.limit !== undefined ? { limit: options.limit } : {}),
-      ...(testCaseKeys ? { testCaseKeys } : {}),
-      maxWorkers: options.maxWorkers,
-      signal,
-    });
-    for await (const page of pages) {
-      const entities = page.entities.map((entity) => ({
-        sourceId: canonicalSourceId(type, entity),
-        payload: entity,
-      }));
-      const cursor: ExtractCursor = { migrationId, complete: false, cursor: page.checkpoint };
-      await store.putSourceEntities(projectKey, type, entities, {
-        stream: extractStream(type),
-        cursor: cursor as unknown as JsonValue,
-      });
-      read += entities.length;
-      context.events.emit('progress', { phase: 'extract', entityType: type, done: read });
-      throwIfAborted(signal);
+    let cursor = previous?.cursor;
+    let failuresWithoutProgress = 0;
+    for (;;) {
+      const progressBefore = read;
+      try {
+        const pages = source.readStream(type, {
+          projectKey,
+          ...(cursor === undefined ? {} : { checkpoint: cursor }),
+          ...(options.limit !== undefined ? { limit: options.limit } : {}),
+          ...(testCaseKeys ? { testCaseKeys } : {}),
+          maxWorkers: options.maxWorkers,
+          signal,
+        });
+        for await (const page of pages) {
+          const entities = page.entities.map((entity) => ({
+            sourceId: canonicalSourceId(type, entity),
+            payload: entity,
+          }));
+          const stored: ExtractCursor = { migrationId, complete: false, cursor: page.checkpoint };
+          await store.putSourceEntities(projectKey, type, entities, {
+            stream: extractStream(type),
+            cursor: stored as unknown as JsonValue,
+          });
+          cursor = page.checkpoint;
+          read += entities.length;
+          context.events.emit('progress', { phase: 'extract', entityType: type, done: read });
+          throwIfAborted(signal);
+        }
+        break;
+      } catch (error) {
+        // A read that failed after the HTTP layer's own retries (a long outage, a burst of
+        // 5xx) resumes from the last stored page, as a new run would; refusals end the run.
+        if (signal.aborted || classifyWriteFailure(error) !== 'unknown') throw error;
+        failuresWithoutProgress = read > progressBefore ? 1 : failuresWithoutProgress + 1;
+        if (failuresWithoutProgress > STREAM_RESTARTS) throw error;
+        context.logger.warn(
+          `extract: ${type} read failed (${errorLine(error)}); resuming from the last stored page`,
+        );
+      }
     }
     const complete: ExtractCursor = { migrationId, complete: true, cursor: null };
     await store.saveCheckpoint(projectKey, {

@@ -24,6 +24,8 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
     const counts: ValidationCounts = { expected: 0, found: 0, missing: 0, mismatched: 0, notLoaded: 0 };
     result.validation[type] = counts;
     counts.expected = await store.countTransformedEntities(projectKey, type);
+    const childType = target.countedChildren?.[type];
+    const childCounts = childType ? await countChildren(context, childType, type) : undefined;
     for await (const page of store.iterateTransformedEntityPages(projectKey, type, { pageSize: PAGE_SIZE })) {
       throwIfAborted(signal);
       const mappings = await store.getMappings(
@@ -52,6 +54,9 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
             refs: resolution.refs,
             targetId: mapping.targetId,
             data: mapping.targetData,
+            ...(childType && childCounts
+              ? { expectedChildren: { [childType]: childCounts.get(row.sourceId) ?? 0 } }
+              : {}),
           },
         });
       });
@@ -119,6 +124,32 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
     }
   }
   return totals;
+}
+
+/**
+ * How many planned `childType` entities reference each `parentType` entity (the logs of each
+ * run), read in one pass over the children. Memory is one number per parent.
+ */
+async function countChildren(
+  context: PhaseContext,
+  childType: string,
+  parentType: string,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for await (const page of context.store.iterateTransformedEntityPages(
+    context.options.projectKey,
+    childType,
+    {
+      pageSize: 1000,
+    },
+  )) {
+    for (const row of page) {
+      for (const ref of Object.values((row.payload as unknown as StoredPlan).refs)) {
+        if (ref.type === parentType) counts.set(ref.sourceId, (counts.get(ref.sourceId) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
 }
 
 /** Tallies what the target reported about entities, e.g. how many test logs ended `Passed`. */

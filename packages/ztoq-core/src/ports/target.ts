@@ -15,6 +15,12 @@ export interface Target {
   /** The target's entity types in the order they must be created (parents first). */
   readonly entityTypes: readonly string[];
   /**
+   * Types whose verification also counts their children, by child type: `{ 'test-run':
+   * 'test-log' }` makes validate tell each run how many logs were planned for it, so extra or
+   * missing logs under a run show up even when every planned log exists.
+   */
+  readonly countedChildren?: Readonly<Record<string, string>>;
+  /**
    * Checks that the credentials are accepted and the project exists and is writable; throws
    * `AuthError` for refused credentials and `ZtoqError` (exit code 2) for an unknown project.
    */
@@ -192,6 +198,8 @@ export interface CreatedEntity {
 export interface LoadedEntity extends ResolvedEntity {
   targetId: string;
   data: JsonObject | null;
+  /** Planned children by type, for the types in `Target.countedChildren`. */
+  expectedChildren?: Record<string, number>;
 }
 
 export interface Verification {

@@ -22,7 +22,7 @@ const differences = (current: MigrationRig, testCaseKeys?: ReadonlySet<string>) 
 
 describe('migration modes', () => {
   it('rehearses with --limit: the first N test cases and only their executions', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 21 });
+    rig = await startMigrationRig({ size: 'tiny', seed: 21, store: 'pglite' });
     const result = await rig.migrate({ limit: 3 });
     expect(result.error).toBeUndefined();
     const keys = new Set(
@@ -89,6 +89,30 @@ describe('migration modes', () => {
     expect(result.phases.at(-1)).toMatchObject({ phase: 'transform', status: 'failed' });
     expect(PreflightError.name).toBe('PreflightError');
   }, 60_000);
+
+  it('validate lists what changed in qTest behind its back, entity by entity', async () => {
+    rig = await startMigrationRig({ size: 'tiny', seed: 26 });
+    const first = await rig.migrate();
+    expect(first.differences).toEqual([]);
+    const project = rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID);
+    if (!project) throw new Error('no qTest project');
+    const [log] = project.testLogs.values();
+    const [testCase] = project.testCases.values();
+    if (!log || !testCase) throw new Error('nothing migrated');
+    const duplicateId = Math.max(...project.testLogs.keys()) + 1;
+    project.testLogs.set(duplicateId, { ...log, id: duplicateId });
+    project.testCases.set(testCase.id, { ...testCase, name: `${testCase.name} (edited)` });
+
+    const validate = await rig.migrate({}, 'validate');
+    expect(validate.status).toBe('partial');
+    expect(validate.validation['test-run']?.mismatched).toBe(1);
+    expect(validate.validation['test-case']?.mismatched).toBe(1);
+    const lines = validate.differences.flatMap((difference) => difference.differences);
+    expect(lines.some((line) => line.includes('test log count'))).toBe(true);
+    expect(lines.some((line) => line.includes('(edited)'))).toBe(true);
+    const stored = await rig.store.listFailures(rig.simulators.dataset.project.key, { phase: 'validate' });
+    expect(stored).toHaveLength(2);
+  }, 90_000);
 
   it('resumes a stopped run: nothing twice, nothing missing', async () => {
     rig = await startMigrationRig({ size: 'tiny', seed: 25 });

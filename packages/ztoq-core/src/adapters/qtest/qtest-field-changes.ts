@@ -4,6 +4,9 @@ import type { QTestFieldChange, QTestFieldObjectType } from './qtest-context.js'
 import { ALLOWED_VALUES_PER_CALL, type QTestFieldResource, type QTestTransport } from './qtest-transport.js';
 import { isRefusedWrite } from './qtest-write-failure.js';
 
+/** Sends of one settings write whose outcome stayed unknown, each after a look that found nothing. */
+const WRITE_ATTEMPTS = 3;
+
 /**
  * Makes the field changes preflight planned, one request at a time so that a failure leaves a
  * state the next preflight reads and plans from. That re-planning is what makes this
@@ -82,14 +85,18 @@ async function createField(
     is_active: true,
     ...(allowedValues.length === 0 ? {} : { allowed_values: allowedValues.map((label) => ({ label })) }),
   };
-  try {
-    const created = await transport.createField(change.objectType, body, signal);
-    if (created.id !== undefined) return { id: created.id, label: change.label };
-  } catch (error) {
-    if (isRefusedWrite(error)) throw error;
-    const existing = await fieldLabelled(transport, change.objectType, change.label, signal);
-    if (existing === undefined) throw error;
-    return existing;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const created = await transport.createField(change.objectType, body, signal);
+      if (created.id !== undefined) return { id: created.id, label: change.label };
+      break;
+    } catch (error) {
+      if (isRefusedWrite(error)) throw error;
+      // The answer is lost or the request never arrived: look, and only then send it again.
+      const existing = await fieldLabelled(transport, change.objectType, change.label, signal);
+      if (existing !== undefined) return existing;
+      if (attempt >= WRITE_ATTEMPTS) throw error;
+    }
   }
   // Created, but answered without the id the allowed values need: read it back.
   const existing = await fieldLabelled(transport, change.objectType, change.label, signal);
@@ -108,14 +115,20 @@ async function addAllowedValues(
   values: readonly string[],
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  try {
-    await transport.addAllowedValues(objectType, field.id, values, signal);
-  } catch (error) {
-    if (isRefusedWrite(error)) throw error;
-    // Lost answer or not: the values are there or they are not, and only then is it a failure.
-    const listed = await fieldLabelled(transport, objectType, field.label, signal);
-    const present = new Set(listed?.allowedValues.map((label) => label.trim().toLowerCase()));
-    if (!values.every((value) => present.has(value.trim().toLowerCase()))) throw error;
+  let missing = values;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await transport.addAllowedValues(objectType, field.id, missing, signal);
+      return;
+    } catch (error) {
+      if (isRefusedWrite(error)) throw error;
+      // Lost answer or not: the values are there or they are not; send only the missing ones again.
+      const listed = await fieldLabelled(transport, objectType, field.label, signal);
+      const present = new Set(listed?.allowedValues.map((label) => label.trim().toLowerCase()));
+      missing = missing.filter((value) => !present.has(value.trim().toLowerCase()));
+      if (missing.length === 0) return;
+      if (attempt >= WRITE_ATTEMPTS) throw error;
+    }
   }
 }
 

@@ -40,6 +40,7 @@ export const QTEST_CAPABILITIES: TargetCapabilities = {
 };
 
 /** The one POST that only reads; the layer may retry it like a GET. */
+const TOKEN_PATH = '/oauth/token';
 const SEARCH_PATH = '/api/v3/projects/{projectId}/search';
 
 /** qTest Manager as a migration target: the transport wired to the mapping half. */
@@ -53,7 +54,9 @@ export function qtest(options: QTestTargetOptions): Target {
     operations: qtestOperations,
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.requestsPerSecond === undefined ? {} : { requestsPerSecond: options.requestsPerSecond }),
-    isIdempotent: (method, path) => isIdempotentMethod(method) || (method === 'POST' && path === SEARCH_PATH),
+    // A search reads; a token request only issues another token: both may be repeated blindly.
+    isIdempotent: (method, path) =>
+      isIdempotentMethod(method) || (method === 'POST' && (path === SEARCH_PATH || path === TOKEN_PATH)),
   });
   const transport = new QTestTransport(
     createQTestClient({ baseUrl: options.baseUrl, auth: options.auth, fetch }),
@@ -64,6 +67,7 @@ export function qtest(options: QTestTargetOptions): Target {
     name: 'qTest Manager',
     capabilities: QTEST_CAPABILITIES,
     entityTypes: QTEST_ENTITY_TYPES,
+    countedChildren: { 'test-run': 'test-log' },
     describeProject: (call) => describeQTestProject(transport, logger, call?.signal),
     preflight: (census, preflightOptions) => runQTestPreflight(transport, census, preflightOptions),
     // The context is the JSON preflight produced (and the engine stored) for this target.

@@ -89,6 +89,12 @@ const VERIFIERS: Record<QTestEntityType, Verifier> = {
     differences.value('test case', requiredRefId(entity, 'testCase'), runTestCaseId(run));
     // The planned properties hold the environment when the run has one.
     differences.properties(bodyOf<TestRunBody>(entity).properties, run.properties);
+    const plannedLogs = entity.expectedChildren?.['test-log'];
+    if (plannedLogs !== undefined) {
+      // One list request per run: a log too many (a duplicate) or too few shows up here.
+      const logs = await transport.listTestLogs(ownId(entity), signal);
+      differences.value('test log count', plannedLogs, logs.length);
+    }
     return { exists: true, differences: differences.lines };
   },
 

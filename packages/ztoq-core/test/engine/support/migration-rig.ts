@@ -3,13 +3,13 @@ import {
   HttpLayer,
   type MappingFile,
   type MigrationOptions,
-  openStateStore,
   qtest,
   type RunPhase,
   type StateStore,
   zephyrScaleCloud,
 } from '@ztoq/core';
 import { type FaultSettings, type RunningSimulators, startSimulators } from '@ztoq/simulators';
+import { pgliteTarget, postgresTarget } from '../../store/store-targets.js';
 
 /**
  * Both simulators, a store and the default adapters wired as the CLI wires them, with an HTTP
@@ -28,24 +28,29 @@ export interface MigrationRig {
   close(): Promise<void>;
 }
 
+/**
+ * `store` picks the state store: PostgreSQL (the default: a fresh schema on the CI server, quick
+ * to open) or embedded PGlite, as a user without a database server runs it.
+ */
 export async function startMigrationRig(
-  init: { size?: 'tiny' | 'demo'; seed?: number; faults?: FaultSettings; storeUrl?: string } = {},
+  init: { size?: 'tiny' | 'demo'; seed?: number; faults?: FaultSettings; store?: 'postgres' | 'pglite' } = {},
 ): Promise<MigrationRig> {
   const simulators = await startSimulators({
     size: init.size ?? 'tiny',
     seed: init.seed ?? 11,
     ...(init.faults ? { faults: init.faults } : {}),
   });
-  const store = await openStateStore({ url: init.storeUrl ?? 'memory:' });
+  const opened = await (init.store === 'pglite' ? pgliteTarget : postgresTarget).open();
+  const store = opened.store;
   const { connection, dataset } = simulators;
   const mapping: MappingFile = {
     executionStatus: { Retest: 'Incomplete' },
     users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
   };
   const migrate = (options: Partial<MigrationOptions> = {}, phase: RunPhase = 'all') => {
-    // Retry waits and Retry-After pauses shrink to at most 5 ms: the faults stay, the waiting goes.
+    // Retry waits and Retry-After pauses shrink to at most 20 ms: the faults stay, the waiting goes.
     const http = new HttpLayer({
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
     });
     const source = zephyrScaleCloud({
       baseUrl: connection.zephyr.baseUrl,
@@ -82,7 +87,7 @@ export async function startMigrationRig(
         .filter(([operation]) => operation.startsWith('POST ') && !/search|oauth/.test(operation))
         .reduce((sum, [, count]) => sum + count, 0),
     async close() {
-      await store.close();
+      await opened.dispose();
       await simulators.close();
     },
   };
