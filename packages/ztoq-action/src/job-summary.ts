@@ -1,5 +1,6 @@
 import type * as core from '@actions/core';
 import { type MigrationResult, redact } from '@ztoq/core';
+import { formatHttpStats } from '@ztoq/reporters';
 
 type Summary = typeof core.summary;
 type Row = Parameters<Summary['addTable']>[0][number];
@@ -64,13 +65,8 @@ export function addResultToSummary(summary: Summary, result: MigrationResult): S
     summary.addList(result.notices.map(text));
   }
   if (result.http) {
-    section(
-      summary,
-      'HTTP requests',
-      ['API', 'Requests', 'Retries', 'Responses', 'Network errors'],
-      Object.fromEntries(Object.entries(result.http.apis).map(([api, counters]) => [api, counters.totals])),
-      (c) => [c.requests, c.retries, tally(c.responses), tally(c.networkErrors)],
-    );
+    // Per endpoint, so a slow or failing endpoint is visible; the table holds no vendor data.
+    summary.addHeading('HTTP requests', 3).addRaw(formatHttpStats(result.http), true);
   }
   return summary;
 }
@@ -97,11 +93,6 @@ function section<T>(
     ...entries.map(([key, value]) => [text(key), ...cells(value).map((cell) => text(String(cell)))]),
   ];
   summary.addHeading(heading, 3).addTable(rows);
-}
-
-function tally(counts: Record<string, number>): string {
-  const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
-  return entries.length === 0 ? '–' : entries.map(([key, n]) => `${key}×${n}`).join(' ');
 }
 
 function text(value: string): string {

@@ -105,7 +105,7 @@ describe('run', () => {
     expect(summary).toContain(
       `<tr><td>test-case</td><td>${created.planned}</td><td>${created.created}</td><td>${created.adopted}</td>`,
     );
-    expect(summary).toMatch(/<tr><td>qTest<\/td><td>\d+<\/td>/);
+    expect(summary).toMatch(/\| qTest \| `POST \/api\/v3\/projects\/{projectId}\/test-cases` \| \d+ \|/);
     expect(summary).toMatch(/<tr><td>older-versions<\/td>/);
   }, 120_000);
 

@@ -47,6 +47,17 @@ export function formatResult(result: MigrationResult): string {
       lines.push(`  ${kind}: ${summary?.total} on ${summary?.entities} entities`);
     }
   }
+  const changes = result.preflight.changes;
+  if (changes.length > 0) {
+    // A dry run must say it would add custom fields: that changes the qTest project's settings.
+    const action = result.dryRun ? 'would create' : 'created';
+    lines.push('', `qTest settings (${action}):`);
+    for (const change of changes.filter((candidate) => candidate.kind === 'field')) {
+      lines.push(`  ${change.objectType} field "${change.name}"`);
+    }
+    const values = changes.filter((change) => change.kind === 'allowed-value').length;
+    if (values > 0) lines.push(`  ${values} allowed value(s)`);
+  }
   for (const problem of result.preflight.problems) lines.push(`preflight: ${problem.message}`);
   for (const notice of result.notices) lines.push(`note: ${notice}`);
   return `${lines.join('\n')}\n`;

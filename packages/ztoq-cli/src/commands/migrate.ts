@@ -103,7 +103,10 @@ Examples:
           },
         });
         try {
-          configured.migration.on('phase', ({ phase, state }) => logger.info(`${phase}: ${state}`));
+          // The engine logs each phase's start itself; the end is only an event.
+          configured.migration.on('phase', ({ phase, state }) => {
+            if (state === 'finished') logger.info(`${phase}: finished`);
+          });
           result = await configured.migration.run({ phase: flags.phase });
         } finally {
           await configured.close();
