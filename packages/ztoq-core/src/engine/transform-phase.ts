@@ -146,7 +146,7 @@ function inScope(type: CanonicalEntityType, entity: { key: string; testCaseKey: 
 
 /**
  * Several executions plan the same run; each target entity is counted (and its lossy notes
- * tallied) once. The ids seen are kept only for the types that repeat.
+ * tallied) once. Ids are remembered only for entities the mapper marks `shared`.
  */
 class PlanCounter {
   readonly #seen = new Map<string, Set<string>>();
@@ -155,7 +155,7 @@ class PlanCounter {
   constructor(private readonly context: PhaseContext) {}
 
   firstSighting(entity: PlannedEntity): boolean {
-    if (entity.type !== 'test-run') return true;
+    if (!entity.shared) return true;
     let seen = this.#seen.get(entity.type);
     if (!seen) {
       seen = new Set();

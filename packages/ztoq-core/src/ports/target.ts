@@ -163,6 +163,11 @@ export interface PlannedEntity {
   sourceId: string;
   /** Depth for types that nest in themselves (modules, cycles); parents have lower levels. */
   level?: number;
+  /**
+   * Planned again, identically, by other source entities (a run by each of its executions, the
+   * ad-hoc cycle by every ad-hoc execution); the engine counts it once.
+   */
+  shared?: boolean;
   /** Entities sharing a sequence key are created one at a time, in source id order (logs of a run). */
   sequenceKey?: string;
   /** Named references the payload needs (`parent`, `testCase`, `run`). */

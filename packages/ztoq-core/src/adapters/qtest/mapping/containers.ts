@@ -8,28 +8,34 @@ export const AD_HOC_CYCLE_NAME = 'Ad hoc executions';
 
 /**
  * The containers every project gets: a root module and a root test cycle named `targetRoot`,
- * so one Zephyr project lands in one place, and a cycle for executions that belong to no
- * Zephyr cycle (qTest runs need a parent to be found again). With an empty `targetRoot`
- * everything sits at qTest's top level and only the ad-hoc cycle is made, there.
+ * so one Zephyr project lands in one place. With an empty `targetRoot` there are none and
+ * everything sits at qTest's top level.
  */
 export function plannedContainers(setup: MapperSetup): PlannedEntity[] {
   const { projectKey, targetRoot } = setup.options;
   const rootLine = `Zephyr project: ${projectKey}`;
+  if (!setup.hasRoot) return [];
+  const root: ModuleBody & TestCycleBody = { name: targetRoot, description: rootLine };
+  return [
+    container('module', ROOT_SOURCE_ID, 0, {}, root, rootLine, `module ${targetRoot}`),
+    container('test-cycle', ROOT_SOURCE_ID, 0, {}, root, rootLine, `test cycle ${targetRoot}`),
+  ];
+}
+
+/**
+ * The cycle for executions that belong to no Zephyr cycle (a qTest run needs a parent to be
+ * found again), inside the root cycle. Planned by each ad-hoc execution, so a project without
+ * any gets none.
+ */
+export function plannedAdHocCycle(setup: MapperSetup): PlannedEntity {
+  const { projectKey } = setup.options;
   const adHocLine = `Zephyr ad-hoc executions: ${projectKey}`;
-  const planned: PlannedEntity[] = [];
-  if (setup.hasRoot) {
-    const root: ModuleBody & TestCycleBody = { name: targetRoot, description: rootLine };
-    planned.push(
-      container('module', ROOT_SOURCE_ID, 0, {}, root, rootLine, `module ${targetRoot}`),
-      container('test-cycle', ROOT_SOURCE_ID, 0, {}, root, rootLine, `test cycle ${targetRoot}`),
-    );
-  }
   const adHoc: TestCycleBody = { name: AD_HOC_CYCLE_NAME, description: adHocLine };
   const adHocParent: Record<string, EntityRef> = setup.hasRoot
     ? { parent: { type: 'test-cycle', sourceId: ROOT_SOURCE_ID } }
     : {};
-  planned.push(
-    container(
+  return {
+    ...container(
       'test-cycle',
       AD_HOC_SOURCE_ID,
       setup.hasRoot ? 1 : 0,
@@ -38,8 +44,8 @@ export function plannedContainers(setup: MapperSetup): PlannedEntity[] {
       adHocLine,
       `test cycle ${AD_HOC_CYCLE_NAME}`,
     ),
-  );
-  return planned;
+    shared: true,
+  };
 }
 
 function container(

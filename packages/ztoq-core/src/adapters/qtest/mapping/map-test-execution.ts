@@ -5,7 +5,7 @@ import {
 } from '../../../model/canonical.js';
 import type { MappingLookups, PlannedEntity } from '../../../ports/target.js';
 import type { TestLogBody, TestLogMarker, TestRunBody, TestRunMarker } from '../qtest-entities.js';
-import { AD_HOC_CYCLE_NAME } from './containers.js';
+import { AD_HOC_CYCLE_NAME, plannedAdHocCycle } from './containers.js';
 import { customFieldLines } from './field-text.js';
 import { findByName } from './find-by-name.js';
 import { countAttachmentReferences } from './html.js';
@@ -69,6 +69,7 @@ export async function mapTestExecution(
   const run: PlannedEntity = {
     type: 'test-run',
     sourceId: runId,
+    shared: true,
     refs: {
       parent: { type: 'test-cycle', sourceId: cycleSourceId },
       testCase: { type: 'test-case', sourceId: sortableKey(testCase.key) },
@@ -78,7 +79,9 @@ export async function mapTestExecution(
     lossy: runLossy.list(),
     label: `${testCase.key} ${testCase.name} in ${cycleName}${environmentName === undefined ? '' : ` (${environmentName})`}`,
   };
-  if (execution.actualEndDate === undefined) return [run];
+  // The ad-hoc cycle exists only when some execution needs it.
+  const containers = execution.testCycleId === undefined ? [plannedAdHocCycle(setup)] : [];
+  if (execution.actualEndDate === undefined) return [...containers, run];
 
   const lossy = new LossyNotes();
   const statusId = executionStatusId(execution.statusId, execution, lookups, setup);
@@ -148,7 +151,7 @@ export async function mapTestExecution(
     lossy: lossy.list(),
     label: `${execution.key} ${lookups.status(execution.statusId)?.name ?? execution.statusId}: ${testCase.key} ${testCase.name}`,
   };
-  return [run, log];
+  return [...containers, run, log];
 }
 
 /**

@@ -12,7 +12,7 @@ const folder = (id: string) => {
 };
 
 describe('containers', () => {
-  it('plans the root module, the root cycle and the ad-hoc cycle inside it', () => {
+  it('plans the root module and the root cycle', () => {
     expect(mapper('Zephyr DEMO').containers()).toEqual([
       {
         type: 'module',
@@ -34,23 +34,11 @@ describe('containers', () => {
         lossy: [],
         label: 'test cycle Zephyr DEMO',
       },
-      {
-        type: 'test-cycle',
-        sourceId: 'ad-hoc',
-        level: 1,
-        refs: { parent: { type: 'test-cycle', sourceId: 'root' } },
-        body: { name: 'Ad hoc executions', description: 'Zephyr ad-hoc executions: DEMO' },
-        marker: { line: 'Zephyr ad-hoc executions: DEMO' },
-        lossy: [],
-        label: 'test cycle Ad hoc executions',
-      },
     ]);
   });
 
-  it('with an empty targetRoot plans only the ad-hoc cycle, at the top level', () => {
-    expect(mapper('').containers()).toEqual([
-      expect.objectContaining({ type: 'test-cycle', sourceId: 'ad-hoc', level: 0, refs: {} }),
-    ]);
+  it('with an empty targetRoot plans no container: everything goes to the top level', () => {
+    expect(mapper('').containers()).toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ describe("map('test-execution')", () => {
       {
         type: 'test-run',
         sourceId: 'DEMO-R000000000001/DEMO-T000000000001/none',
+        shared: true,
         refs: {
           parent: { type: 'test-cycle', sourceId: 'DEMO-R000000000001' },
           testCase: { type: 'test-case', sourceId: 'DEMO-T000000000001' },
@@ -57,6 +58,7 @@ describe("map('test-execution')", () => {
     expect(run).toEqual({
       type: 'test-run',
       sourceId: 'DEMO-R000000000001/DEMO-T000000000001/000000000021',
+      shared: true,
       refs: {
         parent: { type: 'test-cycle', sourceId: 'DEMO-R000000000001' },
         testCase: { type: 'test-case', sourceId: 'DEMO-T000000000001' },
@@ -129,10 +131,18 @@ describe("map('test-execution')", () => {
     ]);
   });
 
-  it('puts ad-hoc executions in the ad-hoc cycle, at the top level too', async () => {
+  it('puts ad-hoc executions in the ad-hoc cycle, which each of them plans, at the top level too', async () => {
     for (const targetRoot of ['Zephyr DEMO', '']) {
       const adHoc = execution({ testCycleId: undefined, actualEndDate: '2025-02-03T10:00:00Z' });
-      const [run, log] = await mapper(targetRoot).map('test-execution', adHoc, reads());
+      const [cycle, run, log] = await mapper(targetRoot).map('test-execution', adHoc, reads());
+      expect(cycle).toMatchObject({
+        type: 'test-cycle',
+        sourceId: 'ad-hoc',
+        shared: true,
+        level: targetRoot === '' ? 0 : 1,
+        refs: targetRoot === '' ? {} : { parent: { type: 'test-cycle', sourceId: 'root' } },
+        body: { name: 'Ad hoc executions', description: 'Zephyr ad-hoc executions: DEMO' },
+      });
       expect(run).toMatchObject({
         sourceId: 'ad-hoc/DEMO-T000000000001/none',
         refs: { parent: { type: 'test-cycle', sourceId: 'ad-hoc' } },
