@@ -42,7 +42,6 @@ describe('ztoq migrate interrupted with Ctrl-C during load', () => {
       latestRun: { status: string };
       loaded: Record<string, { pending: number; done: number }>;
     };
-    console.log(JSON.stringify(report.loaded), interrupted.stderr, interrupted.stdout);
     expect(report.latestRun.status).toBe('interrupted');
     expect(report.loaded['test-case']?.done).toBeGreaterThanOrEqual(4);
 
