@@ -4,12 +4,14 @@
  * proven here, never by timed assertions in tests.
  */
 import { largeDatasetMemory } from './large-dataset-memory.js';
+import { migrationDemo } from './migration-demo.js';
 import { simulatorThroughput } from './simulator-throughput.js';
 import { type BenchResult, writeResult } from './support.js';
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'simulator-throughput': simulatorThroughput,
   'large-dataset-memory': largeDatasetMemory,
+  'migration-demo': migrationDemo,
 };
 
 const requested = process.argv.slice(2);

@@ -15,6 +15,8 @@ import { createEmptyStore } from './support/store-template.js';
  * Each case is a migration a person could start by mistake. Each must end at once with its
  * exit code and one line that says what to fix, before anything is recorded: no run in the
  * store (so `ztoq status` and the next real run are not confused by it) and nothing in qTest.
+ * The table runs the CLI in this process: a subprocess adds two seconds of PGlite start-up per
+ * case and proves nothing more about argument checks; one case below runs as a process.
  */
 interface BadInput {
   name: string;
@@ -153,7 +155,7 @@ describe('ztoq migrate refuses bad input before recording anything', () => {
     }
     const createsBefore = migration.createPosts();
 
-    const result = await cliProcess(bad.args?.(migration) ?? migration.migrateArgs(), env, cwd);
+    const result = await cli(bad.args?.(migration) ?? migration.migrateArgs(), env, cwd);
 
     expect(result.code, result.stderr).toBe(bad.exitCode);
     expect(messageLines(result), result.stderr).toEqual([expect.stringMatching(bad.message)]);
@@ -166,6 +168,14 @@ describe('ztoq migrate refuses bad input before recording anything', () => {
     for (const counts of ['extracted', 'transformed'] as const) {
       expect(Object.values(report[counts] as Record<string, number>).every((count) => count === 0)).toBe(true);
     }
+  });
+
+  it('as a process, ends with exit code 4 and one line when Zephyr refuses the token', async () => {
+    const env = { ...migration.env, ZEPHYR_API_TOKEN: 'not-the-token' };
+    const result = await cliProcess(migration.migrateArgs(), env, migration.cwd);
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(/^ztoq: .*Zephyr.*401[^\n]*\n$/i);
+    expect(result.stdout).toBe('');
   });
 
   it('stops at the preflight, naming the unmapped status, when the mapping file is left out', async () => {

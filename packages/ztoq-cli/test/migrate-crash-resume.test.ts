@@ -22,7 +22,6 @@ const PROJECT = '/api/v3/projects/{projectId}';
 const KILL_POINTS: readonly { operation: string; count: number }[] = [
   { operation: `${PROJECT}/settings/{objectType}/fields`, count: 5 },
   { operation: `${PROJECT}/test-cases`, count: 6 },
-  { operation: `${PROJECT}/test-runs`, count: 9 },
   { operation: `${PROJECT}/test-runs/{testRunId}/test-logs`, count: 7 },
 ];
 
