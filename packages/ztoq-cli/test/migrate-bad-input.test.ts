@@ -166,7 +166,9 @@ describe('ztoq migrate refuses bad input before recording anything', () => {
     const report = JSON.parse(status.stdout) as Record<string, unknown>;
     expect(report).toMatchObject(NO_RUN);
     for (const counts of ['extracted', 'transformed'] as const) {
-      expect(Object.values(report[counts] as Record<string, number>).every((count) => count === 0)).toBe(true);
+      expect(Object.values(report[counts] as Record<string, number>).every((count) => count === 0)).toBe(
+        true,
+      );
     }
   });
 

@@ -30,7 +30,9 @@ describe('ztoq migrate --dry-run', () => {
     }
     expect(dryRun.stdout).toContain('\nqTest settings (would create):\n  test-cases field "Zephyr Key"\n');
 
-    const result = JSON.parse(await readFile(path.join(cwd, 'reports', 'result.json'), 'utf8')) as MigrationResult;
+    const result = JSON.parse(
+      await readFile(path.join(cwd, 'reports', 'result.json'), 'utf8'),
+    ) as MigrationResult;
     expect(result.dryRun).toBe(true);
     expect(result.phases.map((phase) => [phase.phase, phase.status])).toEqual([
       ['extract', 'succeeded'],
@@ -54,7 +56,7 @@ describe('ztoq migrate --dry-run', () => {
       loaded: Record<string, { pending: number; done: number; failed: number }>;
     };
     expect(Object.values(report.transformed).every((count) => count === 0)).toBe(true);
-    for (const counts of Object.values(report.loaded)) expect(counts).toEqual({ pending: 0, done: 0, failed: 0 });
-
+    for (const counts of Object.values(report.loaded))
+      expect(counts).toEqual({ pending: 0, done: 0, failed: 0 });
   }, 60_000);
 });

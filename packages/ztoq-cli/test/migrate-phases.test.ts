@@ -20,7 +20,8 @@ describe('ztoq migrate one phase per process', () => {
     const { env, cwd, projectKey, simulators } = migration;
     const source = expectedSourceCounts(simulators.dataset);
     const target = expectedTargetCounts(simulators.dataset);
-    const zero = (counts: Record<string, number>) => Object.fromEntries(Object.keys(counts).map((key) => [key, 0]));
+    const zero = (counts: Record<string, number>) =>
+      Object.fromEntries(Object.keys(counts).map((key) => [key, 0]));
     const migrationIds = new Set<string | null>();
 
     for (const [index, phase] of PHASES.entries()) {
@@ -33,17 +34,27 @@ describe('ztoq migrate one phase per process', () => {
       migrationIds.add(report.migrationId);
       // Phases up to this one ran, in separate runs; the later ones did not.
       expect(report.phases.map((state) => state.status)).toEqual(
-        PHASES.map((name, position) => (position <= index ? expect.stringMatching(/succeeded|partial/) : 'not run')),
+        PHASES.map((name, position) =>
+          position <= index ? expect.stringMatching(/succeeded|partial/) : 'not run',
+        ),
       );
       expect(report.latestRun?.phase).toBe(phase);
       for (const name of PHASES) {
-        expect(text).toMatch(new RegExp(`^${name.padEnd(11)} ${position(name) <= index ? '(succeeded|partial)' : 'not run'}$`, 'm'));
+        expect(text).toMatch(
+          new RegExp(
+            `^${name.padEnd(11)} ${position(name) <= index ? '(succeeded|partial)' : 'not run'}$`,
+            'm',
+          ),
+        );
       }
       expect(report.extracted).toMatchObject(source);
       expect(report.transformed).toEqual(index >= 1 ? target : zero(target));
       expect(report.loaded).toEqual(
         Object.fromEntries(
-          Object.entries(target).map(([type, count]) => [type, index >= 2 ? { ...nothingLoaded, done: count } : nothingLoaded]),
+          Object.entries(target).map(([type, count]) => [
+            type,
+            index >= 2 ? { ...nothingLoaded, done: count } : nothingLoaded,
+          ]),
         ),
       );
       expect(report.failures).toEqual({});

@@ -75,7 +75,14 @@ export async function startSimulatedMigration(
     storeDir,
     env,
     executionStatus,
-    migrateArgs: (...extra) => ['migrate', '--project-key', dataset.project.key, '--mapping', MAPPING_FILE, ...extra],
+    migrateArgs: (...extra) => [
+      'migrate',
+      '--project-key',
+      dataset.project.key,
+      '--mapping',
+      MAPPING_FILE,
+      ...extra,
+    ],
     createPosts: () =>
       posts()
         .filter(([operation]) => !/search|oauth/.test(operation))

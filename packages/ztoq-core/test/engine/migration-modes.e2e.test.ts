@@ -114,6 +114,58 @@ describe('migration modes', () => {
     expect(stored).toHaveLength(2);
   }, 90_000);
 
+  it('records an entity qTest refuses, skips its dependents, goes on, and finishes it on a later run', async () => {
+    rig = await startMigrationRig({ size: 'tiny', seed: 27 });
+    const projectKey = rig.simulators.dataset.project.key;
+    await rig.migrate({}, 'extract');
+    await rig.migrate({}, 'transform');
+    // Break one planned test case the way a qTest-side rule would refuse it: a field id that does not exist.
+    const [row] = (
+      await rig.store
+        .iterateTransformedEntityPages(projectKey, 'test-case', { pageSize: 1 })
+        [Symbol.asyncIterator]()
+        .next()
+    ).value as { sourceId: string; payload: { body: { properties: unknown[] } }; sourceHash: string }[];
+    if (!row) throw new Error('no planned test case');
+    const broken = structuredClone(row.payload);
+    broken.body.properties.push({ field_id: 987654321, field_value: 'x' });
+    await rig.store.putTransformedEntities(projectKey, 'test-case', [
+      { sourceId: row.sourceId, payload: broken, sourceHash: row.sourceHash },
+    ]);
+    const dependents = async () => {
+      let runs = 0;
+      for await (const page of rig!.store.iterateTransformedEntityPages(projectKey, 'test-run')) {
+        runs += page.filter((entry) =>
+          JSON.stringify(entry.payload).includes(`"sourceId":"${row.sourceId}"`),
+        ).length;
+      }
+      return runs;
+    };
+    const expectedSkippedRuns = await dependents();
+    expect(expectedSkippedRuns).toBeGreaterThan(0);
+
+    const failed: string[] = [];
+    const migration = rig.migration();
+    migration.on('entity-failed', (event) => failed.push(event.sourceId));
+    const load = await migration.run({ phase: 'load' });
+    expect(load.load['test-case']?.failed).toBe(1);
+    expect(load.load['test-run']?.skipped).toBe(expectedSkippedRuns);
+    expect(load.status).toBe('partial');
+    expect(load.exitCode).toBe(3);
+    expect(failed).toContain(row.sourceId);
+    const failures = await rig.store.listFailures(projectKey, { phase: 'load' });
+    expect(failures.find((failure) => failure.sourceId === row.sourceId)?.lastError).toMatch(/HTTP 400/);
+    expect(failures.filter((failure) => failure.lastError.startsWith('skipped:')).length).toBeGreaterThan(0);
+
+    // The fix (here: planning the case again) and another run finish the job; nothing else moves.
+    await rig.migrate({}, 'transform');
+    const again = await rig.migrate({}, 'load');
+    expect(again.load['test-case']?.created).toBe(1);
+    expect(again.load['test-run']?.created).toBe(expectedSkippedRuns);
+    expect(await rig.store.listFailures(projectKey, { phase: 'load' })).toEqual([]);
+    expect(differences(rig)).toEqual([]);
+  }, 90_000);
+
   it('resumes a stopped run: nothing twice, nothing missing', async () => {
     rig = await startMigrationRig({ size: 'tiny', seed: 25 });
     const controller = new AbortController();

@@ -2,6 +2,7 @@ import {
   createMigration,
   HttpLayer,
   type MappingFile,
+  type Migration,
   type MigrationOptions,
   qtest,
   type RunPhase,
@@ -19,6 +20,8 @@ export interface MigrationRig {
   simulators: RunningSimulators;
   store: StateStore;
   mapping: MappingFile;
+  /** The migration, to listen to its events before running it. */
+  migration(options?: Partial<MigrationOptions>): Migration;
   migrate(
     options?: Partial<MigrationOptions>,
     phase?: RunPhase,
@@ -47,7 +50,7 @@ export async function startMigrationRig(
     executionStatus: { Retest: 'Incomplete' },
     users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
   };
-  const migrate = (options: Partial<MigrationOptions> = {}, phase: RunPhase = 'all') => {
+  const migration = (options: Partial<MigrationOptions> = {}): Migration => {
     // Retry waits and Retry-After pauses shrink to at most 20 ms: the faults stay, the waiting goes.
     const http = new HttpLayer({
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
@@ -75,12 +78,15 @@ export async function startMigrationRig(
         http,
         ...options,
       },
-    }).run({ phase });
+    });
   };
+  const migrate = (options: Partial<MigrationOptions> = {}, phase: RunPhase = 'all') =>
+    migration(options).run({ phase });
   return {
     simulators,
     store,
     mapping,
+    migration,
     migrate,
     qtestCreates: () =>
       Object.entries(simulators.qtest.requestCounts())
