@@ -14,5 +14,8 @@ export default defineConfig({
     // Storage suites open real PostgreSQL connections and PGlite instances; forks keep
     // their memory apart and let a crashed worker fail alone.
     pool: 'forks',
+    // Most suites wait on sockets (simulators, PostgreSQL, child processes) rather than compute,
+    // so more workers than cores keep a 2-core CI machine busy instead of idle.
+    poolOptions: { forks: { maxForks: 4, minForks: 1 } },
   },
 });

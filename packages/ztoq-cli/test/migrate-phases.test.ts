@@ -26,27 +26,19 @@ describe('ztoq migrate one phase per process', () => {
 
     for (const [index, phase] of PHASES.entries()) {
       const run = await cliProcess(migration.migrateArgs('--phase', phase), env, cwd);
-      // Only validation knows the whole run; the transform already knows it is lossy.
-      expect(run.code, run.stderr).toBe(phase === 'extract' ? 0 : 3);
+      expect(run.code, run.stderr).toBe(runStatus(phase) === 'succeeded' ? 0 : 3);
       expect(run.stdout).toMatch(new RegExp(`^ {2}${phase.padEnd(10)} succeeded$`, 'm'));
       expect(run.stderr.split('\n').filter((line) => line === `${phase}: started`)).toHaveLength(1);
       const { report, text } = await readStatus(projectKey, env, cwd);
       migrationIds.add(report.migrationId);
-      // Phases up to this one ran, in separate runs; the later ones did not.
-      expect(report.phases.map((state) => state.status)).toEqual(
-        PHASES.map((name, position) =>
-          position <= index ? expect.stringMatching(/succeeded|partial/) : 'not run',
-        ),
-      );
+      // Phases up to this one ran, in separate runs, each as its own exit code said; the later
+      // ones did not.
+      const states = PHASES.map((name, position) => (position > index ? 'not run' : runStatus(name)));
+      expect(report.phases.map((state) => state.status)).toEqual(states);
       expect(report.latestRun?.phase).toBe(phase);
-      for (const name of PHASES) {
-        expect(text).toMatch(
-          new RegExp(
-            `^${name.padEnd(11)} ${position(name) <= index ? '(succeeded|partial)' : 'not run'}$`,
-            'm',
-          ),
-        );
-      }
+      PHASES.forEach((name, position) => {
+        expect(text).toContain(`\n${name.padEnd(11)} ${states[position]}\n`);
+      });
       expect(report.extracted).toMatchObject(source);
       expect(report.transformed).toEqual(index >= 1 ? target : zero(target));
       expect(report.loaded).toEqual(
@@ -68,6 +60,7 @@ describe('ztoq migrate one phase per process', () => {
   }, 90_000);
 });
 
-function position(phase: (typeof PHASES)[number]): number {
-  return PHASES.indexOf(phase);
+/** From the transform on, a run knows older versions are not carried: it ends partial. */
+function runStatus(phase: (typeof PHASES)[number]): string {
+  return phase === 'extract' ? 'succeeded' : 'partial';
 }

@@ -58,7 +58,10 @@ export function registerDemoCommand(program: Command, io: CliIo, outcome: Comman
           cwd: out,
           options: { projectKey: dataset.project.key, mapping, maxWorkers: 8 },
         });
-        configured.migration.on('phase', ({ phase, state }) => logger.info(`${phase}: ${state}`));
+        // The engine logs each phase's start; its end comes with the phase's counts.
+        configured.migration.on('phase', ({ phase, state }) => {
+          if (state === 'finished') logger.info(`${phase}: finished`);
+        });
         const result = await configured.migration.run({ phase: 'all' }).finally(() => configured.close());
         const resultFile = path.join(out, 'result.json');
         await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);

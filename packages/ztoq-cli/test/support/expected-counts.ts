@@ -17,7 +17,7 @@ export function expectedTargetCounts(dataset: ZephyrDataset): Record<string, num
       `${execution.testCycleId ?? 'ad hoc'}|${execution.testCaseKey}|${execution.environmentId ?? ''}`,
     );
     if (execution.actualEndDate !== undefined) logs += 1;
-    if (execution.testCycleId === undefined || execution.testCycleId === null) adHoc = 1;
+    if (execution.testCycleId === undefined) adHoc = 1;
   }
   const folders = (type: string) => dataset.folders.filter((folder) => folder.folderType === type).length;
   return {

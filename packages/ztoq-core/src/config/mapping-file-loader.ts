@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import type { MappingFile } from '../model/mapping-file.js';
@@ -18,12 +19,9 @@ const mappingFileSchema = z.strictObject({
 
 /** Parses a mapping file's text; every problem is reported at once, with its JSON path or line. */
 export function parseMappingFile(text: string, fileName = 'mapping file'): MappingFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError([`${fileName}: not valid JSON (${jsonSyntaxProblem(text, error)})`]);
-  }
+  const syntax = jsonSyntaxProblem(text);
+  if (syntax) throw new ConfigError([`${fileName}: not valid JSON (${syntax})`]);
+  const json: unknown = JSON.parse(text);
   const parsed = mappingFileSchema.safeParse(json);
   if (!parsed.success) {
     throw new ConfigError(
@@ -58,14 +56,18 @@ function jsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
-/** Node reports a character offset; people look for a line and column. */
-function jsonSyntaxProblem(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return message;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset).split('\n');
+/**
+ * The first syntax error with its line and column. `JSON.parse` names no position for many
+ * errors on Node 20 (an unquoted value, a single quote), so the text is parsed with a parser
+ * that always reports an offset, in strict JSON mode: no comments, no trailing commas.
+ */
+function jsonSyntaxProblem(text: string): string | undefined {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first] = errors;
+  if (!first) return undefined;
+  const before = text.slice(0, first.offset).split('\n');
   const line = before.length;
   const column = (before.at(-1)?.length ?? 0) + 1;
-  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  return `${printParseErrorCode(first.error)} at line ${line}, column ${column}`;
 }

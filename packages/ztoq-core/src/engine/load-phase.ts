@@ -108,6 +108,7 @@ async function loadBatch(
 
   const doneRows: Parameters<typeof store.markDone>[2][number][] = [];
   const refused: string[] = [];
+  const unsent: string[] = [];
   const failures: { sourceId: string; error: string }[] = [];
   let fatal: unknown;
   outcomes.forEach((outcome, index) => {
@@ -139,6 +140,8 @@ async function loadBatch(
         fatal ??= outcome.error;
         break;
       case 'not-attempted':
+        // Never sent: unless an earlier attempt may have sent it, nothing needs looking up.
+        if (item.priorState !== 'pending') unsent.push(sourceId);
         break;
     }
   });
@@ -153,6 +156,7 @@ async function loadBatch(
   await store.transaction(async (session) => {
     if (doneRows.length > 0) await session.markDone(projectKey, type, doneRows, runId);
     if (refused.length > 0) await session.markFailed(projectKey, type, refused, runId);
+    if (unsent.length > 0) await session.discardPending(projectKey, type, unsent);
     for (const failure of failures) {
       await session.recordFailure({
         projectKey,

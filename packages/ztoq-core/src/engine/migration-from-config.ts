@@ -9,7 +9,7 @@ import type { Reporter } from '../ports/reporter.js';
 import type { StateStore } from '../ports/state-store.js';
 import { openStateStore } from '../store/open-store.js';
 import { createMigration, type Migration } from './create-migration.js';
-import type { MigrationOptions } from './migration-options.js';
+import { type MigrationOptions, resolveMigrationOptions } from './migration-options.js';
 
 export interface ConfiguredMigration {
   migration: Migration;
@@ -59,6 +59,14 @@ export async function migrationFromConfig(input: MigrationFromConfigInput): Prom
     concurrency: workers,
     ...rate,
   });
+  // Bad options, refused credentials and unknown projects fail before the store is opened (or,
+  // on a new machine, created): nothing about a run that cannot start is recorded.
+  resolveMigrationOptions({ ...input.options });
+  await source.describeProject(
+    input.options.projectKey,
+    input.options.signal ? { signal: input.options.signal } : {},
+  );
+  await target.describeProject(input.options.signal ? { signal: input.options.signal } : {});
   const store = await openStateStore({
     ...(input.config.databaseUrl ? { url: input.config.databaseUrl } : {}),
     logger,

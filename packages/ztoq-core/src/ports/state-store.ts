@@ -280,6 +280,11 @@ export interface StateStoreSession {
     sourceIds: readonly string[],
     runId?: string,
   ): Promise<void>;
+  /**
+   * Forgets `pending` rows whose create was never sent (the run stopped first), so the next run
+   * need not look them up; `done` and `failed` rows are left alone.
+   */
+  discardPending(projectKey: string, entityType: string, sourceIds: readonly string[]): Promise<void>;
   getMapping(projectKey: string, entityType: string, sourceId: string): Promise<IdMapping | undefined>;
   /** Keyed by source id; ids without a mapping are absent. */
   getMappings(

@@ -466,6 +466,22 @@ export class KyselyStateStore implements StateStore {
     );
   }
 
+  discardPending(projectKey: string, entityType: string, sourceIds: readonly string[]): Promise<void> {
+    return this.#guard('discard unsent creates', () =>
+      this.#inTransaction(async (db) => {
+        for (const chunk of chunkForParameters([...new Set(sourceIds)], 1)) {
+          await db
+            .deleteFrom('id_map')
+            .where('project_key', '=', projectKey)
+            .where('entity_type', '=', entityType)
+            .where('state', '=', 'pending' satisfies IdMapState)
+            .where('source_id', '=', (eb) => eb.fn.any(eb.val(chunk)))
+            .execute();
+        }
+      }),
+    );
+  }
+
   async getMapping(projectKey: string, entityType: string, sourceId: string): Promise<IdMapping | undefined> {
     return (await this.getMappings(projectKey, entityType, [sourceId])).get(sourceId);
   }

@@ -437,6 +437,20 @@ describe.each(storeTargets)('state store on $name', (target) => {
       });
     });
 
+    it('forgets pending rows whose create was never sent, and only those', async () => {
+      const projectKey = newProject();
+      await store.markPending(projectKey, 'test-case', ['a', 'b', 'c', 'd']);
+      await store.markDone(projectKey, 'test-case', [{ sourceId: 'b', targetId: '2' }]);
+      await store.markFailed(projectKey, 'test-case', ['c']);
+      await store.discardPending(projectKey, 'test-case', ['a', 'b', 'c', 'x']);
+      const left = await store.getMappings(projectKey, 'test-case', ['a', 'b', 'c', 'd']);
+      expect([...left.values()].map((mapping) => [mapping.sourceId, mapping.state]).sort()).toEqual([
+        ['b', 'done'],
+        ['c', 'failed'],
+        ['d', 'pending'],
+      ]);
+    });
+
     it('keeps what the target said about an entity with its id', async () => {
       const projectKey = newProject();
       const stepIds = { stepIds: [11, 12, 9007199254740993n.toString()] };
