@@ -3,6 +3,7 @@ export * from './adapters/zephyr-scale-cloud/index.js';
 export * from './api/index.js';
 export * from './config/index.js';
 export * from './engine/index.js';
+export * from './doctor/index.js';
 export * from './errors.js';
 export type * as qtestApi from './generated/qtest-paths.js';
 export type * as zephyrApi from './generated/zephyr-paths.js';
@@ -12,8 +13,10 @@ export { CANONICAL_ENTITY_TYPES, canonicalSourceId, sortableKey } from './model/
 export type * from './model/census.js';
 export type * from './model/mapping-file.js';
 export * from './ports/logger.js';
+export * from './projects/index.js';
 export type * from './ports/notifier.js';
 export type * from './ports/reporter.js';
+export * from './report/index.js';
 export type * from './ports/source.js';
 export type * from './ports/target.js';
 export * from './secrets.js';

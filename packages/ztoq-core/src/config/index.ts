@@ -1,3 +1,4 @@
+export * from './config-file.js';
 export * from './load-config.js';
 export * from './mapping-file-loader.js';
 export * from './project-key.js';

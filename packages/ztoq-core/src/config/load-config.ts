@@ -16,6 +16,8 @@ export interface ZtoqConfig {
 export interface LoadConfigInput {
   env?: NodeJS.ProcessEnv;
   options?: SettingsInput;
+  /** Settings from `ztoq.config.json`: used where neither an option nor the environment gives one. */
+  file?: SettingsInput;
   secrets?: SecretRegistry;
 }
 
@@ -24,7 +26,7 @@ const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 const DEFAULT_SMTP_PORT = 587;
 
 /**
- * Reads every setting from explicit options, then the environment. Malformed values are
+ * Reads every setting from explicit options, then the environment, then the config file. Malformed values are
  * reported all at once, one message per problem, naming the environment variable. Missing
  * values are not an error here: what is required depends on the command (see `requireConfig`).
  * An empty or blank value counts as absent, because an unset GitHub secret expands to "".
@@ -32,13 +34,14 @@ const DEFAULT_SMTP_PORT = 587;
 export function loadConfig({
   env = process.env,
   options = {},
+  file = {},
   secrets = processSecrets,
 }: LoadConfigInput = {}): ZtoqConfig {
   const problems: string[] = [];
   const raw = {} as Record<SettingName, string | undefined>;
   for (const [name, setting] of Object.entries(SETTINGS) as [SettingName, (typeof SETTINGS)[SettingName]][]) {
-    const given = options[name];
-    const value = (Array.isArray(given) ? given.join(',') : given?.toString()) ?? env[setting.env];
+    const given = settingText(options[name]) ?? env[setting.env];
+    const value = given === undefined || given.trim() === '' ? settingText(file[name]) : given;
     raw[name] = value?.trim() === '' ? undefined : value?.trim();
     if (raw[name] === undefined) continue;
     if (isSecretKind(setting.kind)) secrets.add(raw[name]);
@@ -73,6 +76,10 @@ export function loadConfig({
   }
   if (raw.slackWebhookUrl !== undefined) config.slack = { webhookUrl: raw.slackWebhookUrl };
   return config;
+}
+
+function settingText(value: SettingsInput[SettingName]): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value?.toString();
 }
 
 /** A ready token wins over username/password: it needs no login round trip and cannot be refused by it. */

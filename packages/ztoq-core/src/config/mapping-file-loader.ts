@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import type { MappingFile } from '../model/mapping-file.js';
+import { jsonPath, jsonSyntaxProblem } from './json-text.js';
 
 const nameMap = z.record(z.string().min(1), z.string().min(1));
 
@@ -41,33 +41,4 @@ export async function readMappingFile(path: string): Promise<MappingFile> {
     throw new ConfigError([`mapping file ${path} cannot be read (${code}); check --mapping`]);
   }
   return parseMappingFile(text, path);
-}
-
-/** `$.executionStatus["In Review"]`, the form users can search for in their file. */
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) =>
-      typeof key === 'number'
-        ? `${text}[${key}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(key))
-          ? `${text}.${String(key)}`
-          : `${text}[${JSON.stringify(String(key))}]`,
-    '$',
-  );
-}
-
-/**
- * The first syntax error with its line and column. `JSON.parse` names no position for many
- * errors on Node 20 (an unquoted value, a single quote), so the text is parsed with a parser
- * that always reports an offset, in strict JSON mode: no comments, no trailing commas.
- */
-function jsonSyntaxProblem(text: string): string | undefined {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const [first] = errors;
-  if (!first) return undefined;
-  const before = text.slice(0, first.offset).split('\n');
-  const line = before.length;
-  const column = (before.at(-1)?.length ?? 0) + 1;
-  return `${printParseErrorCode(first.error)} at line ${line}, column ${column}`;
 }

@@ -10,6 +10,7 @@ import type {
 } from '../model/canonical.js';
 import type { CensusField, CensusValueKind, SourceCensus } from '../model/census.js';
 import type { StateStoreSession } from '../ports/state-store.js';
+import { readById } from './read-by-id.js';
 
 /** Distinct values kept per field; beyond it the field is free text, not a pick list. */
 const MAX_FIELD_VALUES = 100;
@@ -29,19 +30,9 @@ export async function buildCensus(
   projectKey: string,
   scope: CensusScope = {},
 ): Promise<SourceCensus> {
-  const names = async <T extends { id: string; name: string }>(type: string) => {
-    const byId = new Map<string, T>();
-    for await (const page of store.iterateSourceEntityPages(projectKey, type, { pageSize: PAGE_SIZE })) {
-      for (const entity of page) {
-        const payload = entity.payload as unknown as T;
-        byId.set(payload.id, payload);
-      }
-    }
-    return byId;
-  };
-  const statuses = await names<CanonicalStatus>('status');
-  const priorities = await names<CanonicalPriority>('priority');
-  const environments = await names<CanonicalEnvironment>('environment');
+  const statuses = await readById<CanonicalStatus>(store, projectKey, 'status');
+  const priorities = await readById<CanonicalPriority>(store, projectKey, 'priority');
+  const environments = await readById<CanonicalEnvironment>(store, projectKey, 'environment');
 
   const testCaseStatuses = new Set<string>();
   const testCasePriorities = new Set<string>();

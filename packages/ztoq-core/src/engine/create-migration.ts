@@ -15,6 +15,8 @@ import type {
   StateStore,
 } from '../ports/state-store.js';
 import type { Target } from '../ports/target.js';
+import { buildMigrationReport } from '../report/build-migration-report.js';
+import { reportEntityPages } from '../report/report-entity-pages.js';
 import { redact } from '../secrets.js';
 import { extractPhase } from './extract-phase.js';
 import { loadPhase } from './load-phase.js';
@@ -185,7 +187,7 @@ async function runMigration(
     ...(result.error ? { error: result.error } : {}),
   });
   result.finishedAt = (finished.finishedAt ?? new Date()).toISOString();
-  await renderReports(init.reporters ?? [], init.options.reportDir, result, logger);
+  await renderReports(init.reporters ?? [], init.options.reportDir, store, result, logger);
   await notify({ kind: 'run-finished', result });
   events.emit('done', result);
   return result;
@@ -307,17 +309,22 @@ async function notifyAll(
   );
 }
 
+/** Reporters get the whole migration as the store now holds it, not just this run's result. */
 async function renderReports(
   reporters: readonly Reporter[],
   outDir: string | undefined,
+  store: StateStore,
   result: MigrationResult,
   logger: Logger,
 ): Promise<void> {
   if (!outDir || reporters.length === 0) return;
   await mkdir(outDir, { recursive: true });
+  const { projectKey, migrationId } = result;
+  const report = await buildMigrationReport(store, { projectKey, migrationId });
+  const context = { outDir, entities: () => reportEntityPages(store, projectKey) };
   for (const reporter of reporters) {
     try {
-      const written = await reporter.render(result, { outDir });
+      const written = await reporter.render(report, context);
       for (const file of written) logger.info(`report written: ${file}`);
     } catch (error) {
       logger.warn(`reporter ${reporter.name} failed: ${redact(errorLine(error))}`);

@@ -10,6 +10,7 @@ import type {
 import { sortableKey } from '../model/canonical.js';
 import type { StateStoreSession } from '../ports/state-store.js';
 import type { MappingLookups } from '../ports/target.js';
+import { readById } from './read-by-id.js';
 
 /** Test cases kept in memory while mapping; executions of one case tend to come close together. */
 const TEST_CASE_CACHE_SIZE = 2000;
@@ -23,22 +24,12 @@ export async function loadMappingLookups(
   store: StateStoreSession,
   projectKey: string,
 ): Promise<MappingLookups> {
-  const byId = async <T extends { id: string }>(type: string) => {
-    const map = new Map<string, T>();
-    for await (const page of store.iterateSourceEntityPages(projectKey, type, { pageSize: 1000 })) {
-      for (const entity of page) {
-        const payload = entity.payload as unknown as T;
-        map.set(payload.id, payload);
-      }
-    }
-    return map;
-  };
-  const statuses = await byId<CanonicalStatus>('status');
-  const priorities = await byId<CanonicalPriority>('priority');
-  const environments = await byId<CanonicalEnvironment>('environment');
-  const folders = await byId<CanonicalFolder>('folder');
-  const plans = await byId<CanonicalTestPlan>('test-plan');
-  const cycles = await byId<CanonicalTestCycle>('test-cycle');
+  const statuses = await readById<CanonicalStatus>(store, projectKey, 'status');
+  const priorities = await readById<CanonicalPriority>(store, projectKey, 'priority');
+  const environments = await readById<CanonicalEnvironment>(store, projectKey, 'environment');
+  const folders = await readById<CanonicalFolder>(store, projectKey, 'folder');
+  const plans = await readById<CanonicalTestPlan>(store, projectKey, 'test-plan');
+  const cycles = await readById<CanonicalTestCycle>(store, projectKey, 'test-cycle');
   const testCases = new Map<string, CanonicalTestCase | undefined>();
 
   return {

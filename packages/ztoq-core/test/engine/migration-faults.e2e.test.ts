@@ -1,29 +1,11 @@
-import { DEFAULT_PROJECT_ID } from '@ztoq/simulators';
-import { afterEach, describe, expect, it } from 'vitest';
-import { differencesFromExpected } from './support/expect-migrated.js';
-import { type MigrationRig, startMigrationRig } from './support/migration-rig.js';
+import { describe, expect, it } from 'vitest';
+import { differencesAfterMigration, rigPerTest } from './support/migration-rig.js';
 
-let rig: MigrationRig | undefined;
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
-
-function expectMigratedExactly(current: MigrationRig, testCaseKeys?: ReadonlySet<string>): void {
-  const differences = differencesFromExpected({
-    dataset: current.simulators.dataset,
-    store: current.simulators.qtest.store,
-    projectId: DEFAULT_PROJECT_ID,
-    root: current.simulators.dataset.project.key,
-    executionStatus: current.mapping.executionStatus ?? {},
-    ...(testCaseKeys ? { testCaseKeys } : {}),
-  });
-  expect(differences).toEqual([]);
-}
+const rigs = rigPerTest();
 
 describe('migration engine under faults', () => {
   it('ends in the same state under rate limits, 5xx, dropped connections and lost responses', async () => {
-    rig = await startMigrationRig({
+    const rig = await rigs.start({
       size: 'demo',
       seed: 5,
       faults: {
@@ -52,6 +34,6 @@ describe('migration engine under faults', () => {
       expect(injected['drop-connection']).toBeGreaterThan(0);
     }
     expect(rig.simulators.qtest.server.faultCounts()['lose-response']).toBeGreaterThan(0);
-    expectMigratedExactly(rig);
+    expect(differencesAfterMigration(rig)).toEqual([]);
   }, 180_000);
 });

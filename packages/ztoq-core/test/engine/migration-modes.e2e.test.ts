@@ -1,32 +1,18 @@
 import { CANONICAL_ENTITY_TYPES, PreflightError, sortableKey } from '@ztoq/core';
 import { DEFAULT_PROJECT_ID } from '@ztoq/simulators';
-import { afterEach, describe, expect, it } from 'vitest';
-import { differencesFromExpected } from './support/expect-migrated.js';
-import { type MigrationRig, startMigrationRig } from './support/migration-rig.js';
+import { describe, expect, it } from 'vitest';
+import { differencesAfterMigration, rigPerTest } from './support/migration-rig.js';
 
-let rig: MigrationRig | undefined;
-afterEach(async () => {
-  await rig?.close();
-  rig = undefined;
-});
-
-const differences = (current: MigrationRig, testCaseKeys?: ReadonlySet<string>) =>
-  differencesFromExpected({
-    dataset: current.simulators.dataset,
-    store: current.simulators.qtest.store,
-    projectId: DEFAULT_PROJECT_ID,
-    root: current.simulators.dataset.project.key,
-    executionStatus: current.mapping.executionStatus ?? {},
-    ...(testCaseKeys ? { testCaseKeys } : {}),
-  });
+const rigs = rigPerTest();
+const differences = differencesAfterMigration;
 
 describe('migration modes', () => {
   it('rehearses with --limit: the first N test cases and only their executions', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 21, store: 'pglite' });
+    const rig = await rigs.start({ size: 'tiny', seed: 21, store: 'pglite' });
     const result = await rig.migrate({ limit: 3 });
     expect(result.error).toBeUndefined();
     const keys = new Set(
-      Array.from({ length: 3 }, (_, index) => rig?.simulators.dataset.testCases.at(index).key ?? ''),
+      Array.from({ length: 3 }, (_, index) => rig.simulators.dataset.testCases.at(index).key ?? ''),
     );
     expect(result.extracted['test-case']).toBe(3);
     expect(differences(rig, keys)).toEqual([]);
@@ -34,7 +20,7 @@ describe('migration modes', () => {
   }, 60_000);
 
   it('plans with --dry-run: counts what load would create and writes nothing to qTest', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 22 });
+    const rig = await rigs.start({ size: 'tiny', seed: 22 });
     const fieldsBefore = rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID)?.fields.length;
     const result = await rig.migrate({ dryRun: true });
     expect(result.error).toBeUndefined();
@@ -60,7 +46,7 @@ describe('migration modes', () => {
   }, 90_000);
 
   it('runs the phases one at a time, as separate runs of one migration', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 23 });
+    const rig = await rigs.start({ size: 'tiny', seed: 23 });
     const extract = await rig.migrate({}, 'extract');
     expect(extract.status).toBe('succeeded');
     for (const type of CANONICAL_ENTITY_TYPES) expect(extract.extracted[type]).toBeGreaterThan(0);
@@ -77,7 +63,7 @@ describe('migration modes', () => {
   }, 90_000);
 
   it('refuses to load when preflight cannot map a value, naming it and the mapping key, writing nothing', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 24 });
+    const rig = await rigs.start({ size: 'tiny', seed: 24 });
     const result = await rig.migrate({ mapping: { testCasePriority: { High: 'Highest' } } });
     expect(result.status).toBe('failed');
     expect(result.exitCode).toBe(2);
@@ -91,7 +77,7 @@ describe('migration modes', () => {
   }, 60_000);
 
   it('validate lists what changed in qTest behind its back, entity by entity', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 26 });
+    const rig = await rigs.start({ size: 'tiny', seed: 26 });
     const first = await rig.migrate();
     expect(first.differences).toEqual([]);
     const project = rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID);
@@ -115,7 +101,7 @@ describe('migration modes', () => {
   }, 90_000);
 
   it('records an entity qTest refuses, skips its dependents, goes on, and finishes it on a later run', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 27 });
+    const rig = await rigs.start({ size: 'tiny', seed: 27 });
     const projectKey = rig.simulators.dataset.project.key;
     await rig.migrate({}, 'extract');
     await rig.migrate({}, 'transform');
@@ -134,7 +120,7 @@ describe('migration modes', () => {
     ]);
     const dependents = async () => {
       let runs = 0;
-      for await (const page of rig!.store.iterateTransformedEntityPages(projectKey, 'test-run')) {
+      for await (const page of rig.store.iterateTransformedEntityPages(projectKey, 'test-run')) {
         runs += page.filter((entry) =>
           JSON.stringify(entry.payload).includes(`"sourceId":"${row.sourceId}"`),
         ).length;
@@ -167,7 +153,7 @@ describe('migration modes', () => {
   }, 90_000);
 
   it('resumes a stopped run: nothing twice, nothing missing', async () => {
-    rig = await startMigrationRig({ size: 'tiny', seed: 25 });
+    const rig = await rigs.start({ size: 'tiny', seed: 25 });
     const controller = new AbortController();
     const stopAfter = 40;
     let seen = 0;

@@ -9,8 +9,15 @@ import {
   type StateStore,
   zephyrScaleCloud,
 } from '@ztoq/core';
-import { type FaultSettings, type RunningSimulators, startSimulators } from '@ztoq/simulators';
+import {
+  DEFAULT_PROJECT_ID,
+  type FaultSettings,
+  type RunningSimulators,
+  startSimulators,
+} from '@ztoq/simulators';
+import { afterEach } from 'vitest';
 import { pgliteTarget, postgresTarget } from '../../store/store-targets.js';
+import { differencesFromExpected } from './expect-migrated.js';
 
 /**
  * Both simulators, a store and the default adapters wired as the CLI wires them, with an HTTP
@@ -97,4 +104,35 @@ export async function startMigrationRig(
       await simulators.close();
     },
   };
+}
+
+/**
+ * One rig per test, closed after it: `const rigs = rigPerTest(); … rig = await rigs.start(…)`.
+ */
+export function rigPerTest(): {
+  start(init?: Parameters<typeof startMigrationRig>[0]): Promise<MigrationRig>;
+} {
+  let current: MigrationRig | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async start(init) {
+      current = await startMigrationRig(init);
+      return current;
+    },
+  };
+}
+
+/** What the qTest simulator holds, checked entity by entity against the rules (see expect-migrated.ts). */
+export function differencesAfterMigration(rig: MigrationRig, testCaseKeys?: ReadonlySet<string>): string[] {
+  return differencesFromExpected({
+    dataset: rig.simulators.dataset,
+    store: rig.simulators.qtest.store,
+    projectId: DEFAULT_PROJECT_ID,
+    root: rig.simulators.dataset.project.key,
+    executionStatus: rig.mapping.executionStatus ?? {},
+    ...(testCaseKeys ? { testCaseKeys } : {}),
+  });
 }
