@@ -61,5 +61,5 @@ describe('ztoq migrate killed with SIGKILL during load', () => {
     expect(again.code, again.stderr).toBe(3);
     expect(migration.createPosts()).toBe(createsBefore);
     expect(migration.differences()).toEqual([]);
-  }, 90_000);
+  }, 300_000);
 });

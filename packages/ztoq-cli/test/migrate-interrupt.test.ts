@@ -47,5 +47,5 @@ describe('ztoq migrate interrupted with Ctrl-C during load', () => {
     const resumed = await cliProcess(args, env, cwd);
     expect(resumed.code, resumed.stderr).toBe(3);
     expect(migration.differences()).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 });

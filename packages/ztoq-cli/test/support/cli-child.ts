@@ -49,7 +49,7 @@ export async function whenChildReaches(
   child: CliChild,
   condition: () => boolean,
   what: string,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {

@@ -35,5 +35,5 @@ describe('migration engine under faults', () => {
     }
     expect(rig.simulators.qtest.server.faultCounts()['lose-response']).toBeGreaterThan(0);
     expect(differencesAfterMigration(rig)).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 });

@@ -41,5 +41,5 @@ describe('migration engine against the simulators', () => {
     for (const counts of Object.values(again.load)) expect(counts.created + counts.adopted).toBe(0);
     expect(again.migrationId).not.toBe(result.migrationId);
     expect(differencesAfterMigration(rig)).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 });
