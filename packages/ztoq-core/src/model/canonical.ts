@@ -44,6 +44,7 @@ export interface CanonicalFolder {
 }
 
 export interface CanonicalStatus {
+  /** Unique among all statuses of the project, whatever their kind: one stream holds them all. */
   id: string;
   kind: StatusKind;
   name: string;

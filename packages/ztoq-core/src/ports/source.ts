@@ -48,8 +48,9 @@ export interface StreamReadRequest {
   /** Where to continue; `undefined` reads from the start. */
   checkpoint?: JsonValue;
   /**
-   * A rehearsal: read only the first `limit` test cases (in key order) and only their
-   * executions. Lookups, folders, plans and cycles are read in full.
+   * A rehearsal: read only the first `limit` test cases and only their executions. Lookups,
+   * folders, plans and cycles are read in full. The engine then takes the first `limit` test
+   * cases in `sortableKey` order as the rehearsal's cases, so a source lists them in that order.
    */
   limit?: number;
   /** Test case keys the rehearsal covers, given when reading executions under a `limit`. */
