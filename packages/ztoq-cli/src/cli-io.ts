@@ -5,6 +5,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Where relative paths (the default store in .ztoq/db) resolve. */
   cwd: string;
+  /** stderr when it is a terminal: progress bars are drawn there. Absent, progress is plain lines. */
+  terminal?: NodeJS.WriteStream;
 }
 
 export const processIo: CliIo = {
@@ -12,4 +14,5 @@ export const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  ...(process.stderr.isTTY ? { terminal: process.stderr } : {}),
 };

@@ -4,7 +4,11 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { CliIo } from './cli-io.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerMigrateCommand } from './commands/migrate.js';
+import { registerPlanCommand } from './commands/plan.js';
+import { registerProjectsCommands } from './commands/projects.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerSimulateCommand } from './commands/simulate.js';
 import { registerStatusCommand } from './commands/status.js';
 
@@ -37,6 +41,10 @@ export function createProgram(io: CliIo, outcome: CommandOutcome = {}): Command 
   registerDbCommands(program, io);
   registerMigrateCommand(program, io, outcome);
   registerStatusCommand(program, io);
+  registerReportCommand(program, io, outcome);
+  registerDoctorCommand(program, io, outcome);
+  registerPlanCommand(program, io, outcome);
+  registerProjectsCommands(program, io);
   registerSimulateCommand(program, io);
   return program;
 }

@@ -1,1 +1,11 @@
+export { REPORT_FORMATS, type ReportFormat, reportersForFormats } from './builtin-reporters.js';
+export { csvReporter } from './csv-reporter.js';
+export { defineReporter, type ReporterDefinition } from './define-reporter.js';
+export { HTML_FAILURE_ROWS } from './html/report-view.js';
+export { htmlReporter, renderHtmlReport } from './html-reporter.js';
 export { formatHttpStats } from './http-stats-table.js';
+export { jsonReporter } from './json-reporter.js';
+export { loadReporter } from './load-reporter.js';
+export { formatMarkdownSummary, markdownReporter } from './markdown-reporter.js';
+export { default as migrationReportSchema } from './migration-report.schema.json' with { type: 'json' };
+export { writeReports } from './write-reports.js';

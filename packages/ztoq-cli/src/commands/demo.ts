@@ -1,12 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type MappingFile, migrationFromConfig } from '@ztoq/core';
+import { reportersForFormats } from '@ztoq/reporters';
 import { type DatasetSize, simulatorEnvironment, startSimulators } from '@ztoq/simulators';
 import { type Command, Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { formatResult } from '../format-result.js';
 import type { CommandOutcome } from '../program.js';
+import { DEFAULT_REPORT_FORMATS } from './report-options.js';
 
 interface DemoFlags {
   size: Exclude<DatasetSize, 'large'>;
@@ -18,7 +20,7 @@ interface DemoFlags {
 /**
  * `ztoq demo`: the whole product on one machine with nothing to configure. Both simulators
  * start in this process with a generated project, the real engine migrates it into a fresh
- * embedded store under `--out`, and the result is written next to it.
+ * embedded store under `--out`, and the result and the reports (under `reports/`) are written next to it.
  */
 export function registerDemoCommand(program: Command, io: CliIo, outcome: CommandOutcome): void {
   program
@@ -34,6 +36,7 @@ export function registerDemoCommand(program: Command, io: CliIo, outcome: Comman
       const out = path.resolve(io.cwd, flags.out);
       // Only what the demo itself writes is removed, so a wrong --out cannot empty a folder of the user's.
       await rm(path.join(out, 'store'), { recursive: true, force: true });
+      await rm(path.join(out, 'reports'), { recursive: true, force: true });
       await mkdir(out, { recursive: true });
       const simulators = await startSimulators({ size: flags.size, seed: flags.seed });
       try {
@@ -56,7 +59,13 @@ export function registerDemoCommand(program: Command, io: CliIo, outcome: Comman
           config: loadConfig({ env }),
           logger,
           cwd: out,
-          options: { projectKey: dataset.project.key, mapping, maxWorkers: 8 },
+          reporters: reportersForFormats(DEFAULT_REPORT_FORMATS),
+          options: {
+            projectKey: dataset.project.key,
+            mapping,
+            maxWorkers: 8,
+            reportDir: path.join(out, 'reports'),
+          },
         });
         // The engine logs each phase's start; its end comes with the phase's counts.
         configured.migration.on('phase', ({ phase, state }) => {
@@ -66,7 +75,9 @@ export function registerDemoCommand(program: Command, io: CliIo, outcome: Comman
         const resultFile = path.join(out, 'result.json');
         await writeFile(resultFile, `${JSON.stringify(result, null, 2)}\n`);
         io.stdout(formatResult(result));
-        io.stdout(`\nresult: ${resultFile}\nstore:  ${path.join(out, 'store')}\n`);
+        io.stdout(
+          `\nresult: ${resultFile}\nreport: ${path.join(out, 'reports', 'report.html')}\nstore:  ${path.join(out, 'store')}\n`,
+        );
         outcome.exitCode = result.exitCode;
       } finally {
         await simulators.close();

@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type Logger,
-  loadConfig,
   type MigrationResult,
   migrationFromConfig,
   type RunPhase,
@@ -10,13 +9,18 @@ import {
   requireConfig,
 } from '@ztoq/core';
 import { type Command, Option } from 'commander';
+import { loadCliConfig } from '../cli-config.js';
 import type { CliIo } from '../cli-io.js';
 import { createCliLogger } from '../cli-logger.js';
 import { formatResult } from '../format-result.js';
 import type { CommandOutcome } from '../program.js';
+import { createProgressDisplay, DEFAULT_PROGRESS_INTERVAL_MS } from '../progress/progress-display.js';
 import { wholeNumber } from './command-options.js';
+import { verbosityOf } from './common-options.js';
+import { progressSeconds } from './progress-interval.js';
+import { formatOption, type ReportFlags, reporterOption, reportersFromFlags } from './report-options.js';
 
-interface MigrateFlags {
+interface MigrateFlags extends ReportFlags {
   projectKey?: string;
   phase: RunPhase;
   batchSize: number;
@@ -31,6 +35,8 @@ interface MigrateFlags {
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  config?: string;
+  progressInterval: number;
 }
 
 /** `ztoq migrate`: the engine's contract on the command line. */
@@ -57,11 +63,23 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
       'root module and cycle name in qTest (default: the project key; "" = top level)',
     )
     .option('--migration-id <ID>', 'continue this migration (default: the latest unfinished one)')
-    .option('--report-dir <DIR>', 'write the run result (result.json) to this directory')
+    .option('--report-dir <DIR>', 'write the reports (--format) and the run result (result.json) here')
+    .addOption(formatOption())
+    .addOption(reporterOption())
     .option('--no-create-fields', 'do not create missing qTest custom fields or allowed values')
     .option('--json', 'print the result as JSON on stdout')
-    .option('--quiet', 'print only errors on stderr')
+    .addOption(new Option('--quiet', 'print only errors on stderr').conflicts('verbose'))
     .option('--verbose', 'print debug diagnostics on stderr')
+    .option(
+      '--config <FILE>',
+      'settings file (default: ztoq.config.json in the working directory, if present)',
+    )
+    .option(
+      '--progress-interval <seconds>',
+      'without a terminal: seconds between progress lines',
+      progressSeconds,
+      DEFAULT_PROGRESS_INTERVAL_MS,
+    )
     .addHelpText(
       'after',
       `
@@ -74,14 +92,19 @@ Examples:
   ztoq migrate --project-key DEMO --phase extract      # then transform, load, validate later`,
     )
     .action(async (flags: MigrateFlags) => {
-      const logger = createCliLogger(io, flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal');
-      const config = loadConfig({ env: io.env });
+      const verbosity = verbosityOf(flags);
+      const progress = createProgressDisplay(io, { verbosity, intervalMs: flags.progressInterval });
+      const logger = createCliLogger(progress.io, verbosity);
+      const config = await loadCliConfig(io, flags.config);
       const { projectKey } = requireConfig(
         config,
         ['projectKey'],
         flags.projectKey === undefined ? {} : { projectKey: flags.projectKey },
       );
       const mapping = flags.mapping ? await readMappingFile(path.resolve(io.cwd, flags.mapping)) : undefined;
+      const reportDir = flags.reportDir ? path.resolve(io.cwd, flags.reportDir) : undefined;
+      // Loaded before the run: a mistyped plugin path fails now, not after hours of migrating.
+      const reporters = reportDir ? await reportersFromFlags(flags, io.cwd) : [];
       const interrupt = interruptOnSignals(logger);
       let result: MigrationResult;
       try {
@@ -89,8 +112,10 @@ Examples:
           config,
           cwd: io.cwd,
           logger,
+          reporters,
           options: {
             projectKey,
+            ...(reportDir ? { reportDir } : {}),
             batchSize: flags.batchSize,
             maxWorkers: flags.maxWorkers,
             ...(flags.limit === undefined ? {} : { limit: flags.limit }),
@@ -103,22 +128,19 @@ Examples:
           },
         });
         try {
-          // The engine logs each phase's start itself; the end is only an event.
-          configured.migration.on('phase', ({ phase, state }) => {
-            if (state === 'finished') logger.info(`${phase}: finished`);
-          });
+          progress.follow(configured.migration);
           result = await configured.migration.run({ phase: flags.phase });
         } finally {
+          progress.stop();
           await configured.close();
         }
       } finally {
         interrupt.dispose();
       }
-      if (flags.reportDir) {
-        const directory = path.resolve(io.cwd, flags.reportDir);
-        await mkdir(directory, { recursive: true });
-        await writeFile(path.join(directory, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
-        logger.info(`result written to ${path.join(directory, 'result.json')}`);
+      if (reportDir) {
+        // The engine has written the reports; the run's own result goes beside them.
+        await writeFile(path.join(reportDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+        logger.info(`result written to ${path.join(reportDir, 'result.json')}`);
       }
       io.stdout(flags.json ? `${JSON.stringify(result)}\n` : formatResult(result));
       if (result.error) io.stderr(`ztoq: ${result.error}\n`);

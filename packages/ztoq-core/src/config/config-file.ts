@@ -7,7 +7,7 @@ import { SETTINGS, type SettingName, type SettingsInput } from './settings.js';
 /** The file `ztoq` reads from the working directory when `--config` names no other. */
 export const DEFAULT_CONFIG_FILE = 'ztoq.config.json';
 
-const settingByEnv = new Map(
+const settingByEnv = new Map<string, SettingName>(
   (Object.entries(SETTINGS) as [SettingName, (typeof SETTINGS)[SettingName]][]).map(([name, setting]) => [
     setting.env,
     name,
@@ -52,7 +52,10 @@ export function parseConfigFile(text: string, fileName = DEFAULT_CONFIG_FILE): S
  * Reads a config file. `required` is for a file the user named with `--config`: its absence is
  * an error. The default file is optional, so a missing one gives no settings.
  */
-export async function readConfigFile(path: string, { required }: { required: boolean }): Promise<SettingsInput> {
+export async function readConfigFile(
+  path: string,
+  { required }: { required: boolean },
+): Promise<SettingsInput> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

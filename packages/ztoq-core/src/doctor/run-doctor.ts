@@ -54,14 +54,11 @@ export async function runDoctor(input: RunDoctorInput): Promise<DoctorReport> {
       concurrency: 1,
     });
     checks.push(
-      ...(await describeChecks(
-        { api: zephyrApi, project: zephyrProject, prefix: 'zephyr' },
-        async () => {
-          const project = await source.describeProject(projectKey, signal);
-          const cases = project.estimatedCounts?.['test-case'];
-          return `project id ${project.id}${cases === undefined ? '' : `, about ${cases} test cases`}`;
-        },
-      )),
+      ...(await describeChecks({ api: zephyrApi, project: zephyrProject, prefix: 'zephyr' }, async () => {
+        const project = await source.describeProject(projectKey, signal);
+        const cases = project.estimatedCounts?.['test-case'];
+        return `project id ${project.id}${cases === undefined ? '' : `, about ${cases} test cases`}`;
+      })),
     );
   }
 
@@ -83,10 +80,13 @@ export async function runDoctor(input: RunDoctorInput): Promise<DoctorReport> {
       logger,
       concurrency: 1,
     });
-    const described = await describeChecks({ api: qtestApi, project: qtestProject, prefix: 'qtest' }, async () => {
-      const project = await candidate.describeProject(signal);
-      return `"${project.name}" (${project.id})`;
-    });
+    const described = await describeChecks(
+      { api: qtestApi, project: qtestProject, prefix: 'qtest' },
+      async () => {
+        const project = await candidate.describeProject(signal);
+        return `"${project.name}" (${project.id})`;
+      },
+    );
     checks.push(...described);
     if (described.every((check) => check.status === 'ok')) target = candidate;
   }
@@ -100,11 +100,18 @@ export async function runDoctor(input: RunDoctorInput): Promise<DoctorReport> {
   try {
     let mapping: MappingFile | undefined = {};
     if (input.mappingPath === undefined) {
-      checks.push(skipped('mapping-file', 'mapping file parses', 'no --mapping given: the default mapping applies'));
+      checks.push(
+        skipped('mapping-file', 'mapping file parses', 'no --mapping given: the default mapping applies'),
+      );
     } else {
       try {
         mapping = await readMappingFile(input.mappingPath);
-        checks.push({ id: 'mapping-file', title: 'mapping file parses', status: 'ok', detail: input.mappingPath });
+        checks.push({
+          id: 'mapping-file',
+          title: 'mapping file parses',
+          status: 'ok',
+          detail: input.mappingPath,
+        });
       } catch (error) {
         mapping = undefined;
         checks.push({
@@ -133,7 +140,11 @@ export async function runDoctor(input: RunDoctorInput): Promise<DoctorReport> {
       );
     } else {
       checks.push(
-        skipped('mapping-coverage', coverage, 'needs the store, the qTest project and a mapping file that parses'),
+        skipped(
+          'mapping-coverage',
+          coverage,
+          'needs the store, the qTest project and a mapping file that parses',
+        ),
       );
     }
   } finally {

@@ -14,14 +14,24 @@ export function settingsChecks(config: ZtoqConfig, projectKey: string | undefine
       : { id, title, status: 'ok', detail: 'set' };
   const unset = (env: string) => `${env} is not set: set it in the environment or in ztoq.config.json`;
   const checks = [
-    present('zephyr-base-url', SETTINGS.zephyrBaseUrl.env, config.zephyr.baseUrl, unset(SETTINGS.zephyrBaseUrl.env)),
+    present(
+      'zephyr-base-url',
+      SETTINGS.zephyrBaseUrl.env,
+      config.zephyr.baseUrl,
+      unset(SETTINGS.zephyrBaseUrl.env),
+    ),
     present(
       'zephyr-api-token',
       SETTINGS.zephyrApiToken.env,
       config.zephyr.apiToken,
       unset(SETTINGS.zephyrApiToken.env),
     ),
-    present('qtest-base-url', SETTINGS.qtestBaseUrl.env, config.qtest.baseUrl, unset(SETTINGS.qtestBaseUrl.env)),
+    present(
+      'qtest-base-url',
+      SETTINGS.qtestBaseUrl.env,
+      config.qtest.baseUrl,
+      unset(SETTINGS.qtestBaseUrl.env),
+    ),
     present(
       'qtest-credentials',
       `${SETTINGS.qtestApiToken.env} (or ${SETTINGS.qtestUsername.env}/${SETTINGS.qtestPassword.env})`,

@@ -19,7 +19,9 @@ export async function storeCheck(input: {
   cwd?: string;
   logger: Logger;
 }): Promise<{ check: DoctorCheck; store?: KyselyStateStore }> {
-  const failed = (detail: string) => ({ check: { id: 'store', title: TITLE, status: 'failed' as const, detail } });
+  const failed = (detail: string) => ({
+    check: { id: 'store', title: TITLE, status: 'failed' as const, detail },
+  });
   let store: KyselyStateStore;
   try {
     const target = parseDatabaseUrl(input.databaseUrl, input.cwd ? { cwd: input.cwd } : {});

@@ -60,9 +60,16 @@ export async function readProjectsQueue(
  * for a person (fix, then `mark … pending`).
  */
 export function nextProject(queue: readonly QueuedProject[]): QueuedProject | undefined {
-  return queue.find((project) => project.state === 'in-progress') ?? queue.find((project) => project.state === 'pending');
+  return (
+    queue.find((project) => project.state === 'in-progress') ??
+    queue.find((project) => project.state === 'pending')
+  );
 }
 
-export async function markProject(store: StateStoreSession, projectKey: string, state: QueueMark): Promise<void> {
+export async function markProject(
+  store: StateStoreSession,
+  projectKey: string,
+  state: QueueMark,
+): Promise<void> {
   await store.saveCheckpoint(projectKey, { stream: QUEUE_MARK_STREAM, cursor: { state } });
 }

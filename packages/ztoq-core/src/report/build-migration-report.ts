@@ -54,6 +54,17 @@ export async function buildMigrationReport(
   for (const run of runs) events.set(run.id, await store.listEvents(run.id));
 
   const failures = await store.listFailures(projectKey);
+  const labels = await failureLabels(store, projectKey, failures);
+  const reportFailure = (failure: EntityFailure): ReportFailure => ({
+    phase: failure.phase,
+    entityType: failure.entityType,
+    sourceId: failure.sourceId,
+    sourceKey: displayKey(failure.sourceId),
+    label: labels.get(`${failure.entityType}\n${failure.sourceId}`) ?? '',
+    error: failure.lastError,
+    attempts: failure.attempts,
+    lastFailedAt: failure.lastFailedAt.toISOString(),
+  });
   const latest = runs.at(-1);
   const latestSummary = summaries.at(-1) ?? null;
   const validated = newestFirst.filter((summary) => Object.keys(summary.validation).length > 0);
@@ -198,7 +209,9 @@ async function entityCounts(
   const rows: ReportEntityCounts[] = [];
   for (const type of types) {
     const mappings = await store.countMappings(projectKey, type);
-    const loadFailures = failures.filter((failure) => failure.phase === 'load' && failure.entityType === type);
+    const loadFailures = failures.filter(
+      (failure) => failure.phase === 'load' && failure.entityType === type,
+    );
     const skipped = loadFailures.filter((failure) => failure.lastError.startsWith(SKIPPED_PREFIX)).length;
     rows.push({
       type,
@@ -262,16 +275,33 @@ function lossyMappings(newestFirst: readonly MigrationResult[]): MigrationReport
   }));
 }
 
-function reportFailure(failure: EntityFailure): ReportFailure {
-  return {
-    phase: failure.phase,
-    entityType: failure.entityType,
-    sourceId: failure.sourceId,
-    sourceKey: displayKey(failure.sourceId),
-    error: failure.lastError,
-    attempts: failure.attempts,
-    lastFailedAt: failure.lastFailedAt.toISOString(),
-  };
+/**
+ * The labels of the planned entities that failed, read by streaming the planned entities of
+ * just the types that have failures: the store has no batch read by id for them, and one query
+ * per failure would crawl on a project with thousands.
+ */
+async function failureLabels(
+  store: StateStoreSession,
+  projectKey: string,
+  failures: readonly EntityFailure[],
+): Promise<Map<string, string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const failure of failures) {
+    if (failure.phase !== 'load' && failure.phase !== 'validate') continue;
+    const ids = wanted.get(failure.entityType) ?? new Set<string>();
+    wanted.set(failure.entityType, ids.add(failure.sourceId));
+  }
+  const labels = new Map<string, string>();
+  for (const [type, ids] of wanted) {
+    for await (const page of store.iterateTransformedEntityPages(projectKey, type, { pageSize: 2000 })) {
+      for (const entity of page) {
+        if (!ids.has(entity.sourceId)) continue;
+        const label = (entity.payload as { label?: unknown } | null)?.label;
+        if (typeof label === 'string') labels.set(`${type}\n${entity.sourceId}`, label);
+      }
+    }
+  }
+  return labels;
 }
 
 /** Each run's summary holds the requests its own process made, so the runs add up. */

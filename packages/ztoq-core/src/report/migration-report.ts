@@ -133,6 +133,8 @@ export interface ReportFailure {
   sourceId: string;
   /** The source id as people write it (`DEMO-T12` rather than the store's padded form). */
   sourceKey: string;
+  /** The planned entity's label (key and name); empty for entities that never got planned. */
+  label: string;
   error: string;
   attempts: number;
   lastFailedAt: string;
