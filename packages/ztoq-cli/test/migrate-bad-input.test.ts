@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, cli, cliProcess } from './cli-harness.js';
+import { builtCliProcess, ensureBuiltCli } from './support/built-cli.js';
 import {
   MAPPING_FILE,
   type SimulatedMigration,
@@ -129,8 +130,10 @@ const NO_RUN = {
 
 let migration: SimulatedMigration;
 beforeAll(async () => {
+  // Bad input is checked on the CLI as it ships: the built bundle, in its own process.
+  await ensureBuiltCli();
   migration = await startSimulatedMigration();
-});
+}, 180_000);
 afterAll(async () => {
   await migration?.close();
 });
@@ -155,7 +158,7 @@ describe('ztoq migrate refuses bad input before recording anything', () => {
     }
     const createsBefore = migration.createPosts();
 
-    const result = await cli(bad.args?.(migration) ?? migration.migrateArgs(), env, cwd);
+    const result = await builtCliProcess(bad.args?.(migration) ?? migration.migrateArgs(), env, cwd);
 
     expect(result.code, result.stderr).toBe(bad.exitCode);
     expect(messageLines(result), result.stderr).toEqual([expect.stringMatching(bad.message)]);

@@ -13,7 +13,7 @@ describe('migration engine under faults', () => {
         serverErrorRatio: 0.05,
         dropConnectionRatio: 0.03,
         lostResponseRatio: 0.05,
-        rateLimit: { capacity: 40, refillPerSecond: 400 },
+        rateLimitedRatio: 0.03,
       },
     });
     const failed = (counts: Record<string, { failed: number; skipped: number }>) =>

@@ -9,6 +9,12 @@ export interface FaultSettings {
   latencyMs?: number | { min: number; max: number };
   /** Per credential: `capacity` requests in a burst, refilled at `refillPerSecond`; beyond that 429 with Retry-After. */
   rateLimit?: { capacity: number; refillPerSecond: number };
+  /**
+   * Share of requests answered 429 with `Retry-After: 1`, whatever the request rate. The token
+   * bucket above depends on how fast the client is, so on a slow (or busy) machine it may never
+   * trigger; this does, seeded, so a test of throttling is repeatable anywhere.
+   */
+  rateLimitedRatio?: number;
   /** Share of requests answered 500, 502 or 503 (chosen evenly) without being processed. */
   serverErrorRatio?: number;
   /** Share of requests whose connection is dropped before any processing. */
@@ -75,6 +81,7 @@ export class FaultInjector {
       serverErrorRatio = 0,
       dropConnectionRatio = 0,
       lostResponseRatio = 0,
+      rateLimitedRatio = 0,
     } = this.#settings;
     if (rateLimit) {
       const key = credential ?? '(anonymous)';
@@ -86,6 +93,10 @@ export class FaultInjector {
       const waitMs = bucket.take();
       if (waitMs > 0)
         return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    }
+    // Drawn only when asked for, so settings without it keep their seeded sequence of faults.
+    if (rateLimitedRatio > 0 && this.#random.chance(rateLimitedRatio)) {
+      return { kind: 'rate-limited', retryAfterSeconds: 1 };
     }
     if (this.#random.chance(dropConnectionRatio)) return { kind: 'drop-connection' };
     if (this.#random.chance(serverErrorRatio)) {

@@ -20,6 +20,23 @@ describe('FaultInjector', () => {
     expect(new Set(first)).toEqual(new Set(['none', 'server-error', 'drop-connection', 'lose-response']));
   });
 
+  it('throttles a share of requests whatever their rate, and counts every fault it injects', () => {
+    const injector = new FaultInjector({ rateLimitedRatio: 0.25, seed: 4 });
+    const kinds = Array.from({ length: 400 }, () => injector.decide('GET', 'token'));
+    const throttled = kinds.filter((decision) => decision.kind === 'rate-limited');
+    expect(throttled.length).toBeGreaterThan(60);
+    expect(throttled.length).toBeLessThan(140);
+    expect(
+      throttled.every((decision) => decision.kind === 'rate-limited' && decision.retryAfterSeconds === 1),
+    ).toBe(true);
+    expect(injector.counts()).toEqual({
+      'rate-limited': throttled.length,
+      'server-error': 0,
+      'drop-connection': 0,
+      'lose-response': 0,
+    });
+  });
+
   it('loses responses of writes only', () => {
     const injector = new FaultInjector({ lostResponseRatio: 1 });
     expect(new Set(decisions(injector, 20, 'GET'))).toEqual(new Set(['none']));

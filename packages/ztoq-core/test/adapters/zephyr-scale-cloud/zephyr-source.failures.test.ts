@@ -42,7 +42,7 @@ describe('Zephyr Scale Cloud source failures', () => {
   it('reads streams in full through 429s with Retry-After and dropped connections, which the layer retries', async () => {
     const { entities, dataset, http } = await simulatedSource({
       maxResultsCap: 7,
-      faults: { seed: 3, rateLimit: { capacity: 10, refillPerSecond: 200 }, dropConnectionRatio: 0.05 },
+      faults: { seed: 3, rateLimitedRatio: 0.1, dropConnectionRatio: 0.05 },
     });
 
     expect(await entities('folder')).toStrictEqual(expectedFolders(dataset));
