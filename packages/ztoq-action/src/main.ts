@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import {
   ExitCode,
+  interruptOnSignals,
   loadConfig,
   type MigrationResult,
   migrationFromConfig,
@@ -13,7 +14,6 @@ import {
 } from '@ztoq/core';
 import { createActionLogger } from './action-logger.js';
 import { settingsFromInputs } from './inputs.js';
-import { interruptOnCancel } from './interrupt-on-cancel.js';
 import { addFailureToSummary, addResultToSummary } from './job-summary.js';
 import { readRunInputs } from './run-inputs.js';
 import { reportOutcome } from './step-outcome.js';
@@ -37,7 +37,11 @@ export async function run(): Promise<void> {
     // Every missing setting at once, as before any migration: a workflow is fixed in one edit.
     const { projectKey } = requireConfig(config, ['zephyr', 'qtest', 'projectKey']);
     const mapping = inputs.mappingFile ? await readMappingFile(inputs.mappingFile) : undefined;
-    const interrupt = interruptOnCancel(logger);
+    // Cancelling a workflow sends SIGINT, then SIGTERM, then kills the step.
+    const interrupt = interruptOnSignals({
+      logger,
+      message: 'the workflow was cancelled; stopping after the requests in flight',
+    });
     try {
       const configured = await migrationFromConfig({
         config,

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  type Logger,
+  interruptOnSignals,
   type MigrationResult,
   migrationFromConfig,
   type RunPhase,
@@ -105,7 +105,12 @@ Examples:
       const reportDir = flags.reportDir ? path.resolve(io.cwd, flags.reportDir) : undefined;
       // Loaded before the run: a mistyped plugin path fails now, not after hours of migrating.
       const reporters = reportDir ? await reportersFromFlags(flags, io.cwd) : [];
-      const interrupt = interruptOnSignals(logger);
+      // Ctrl-C stops after the requests in flight; a second Ctrl-C quits at once.
+      const interrupt = interruptOnSignals({
+        logger,
+        message: 'stopping after the requests in flight; press Ctrl-C again to quit at once',
+        onRepeat: () => process.exit(130),
+      });
       let result: MigrationResult;
       try {
         const configured = await migrationFromConfig({
@@ -146,26 +151,4 @@ Examples:
       if (result.error) io.stderr(`ztoq: ${result.error}\n`);
       outcome.exitCode = result.exitCode;
     });
-}
-
-/**
- * Ctrl-C (or SIGTERM from a CI runner) stops the migration cleanly: in-flight requests finish,
- * their results are stored, and the same command resumes. A second Ctrl-C exits at once.
- */
-function interruptOnSignals(logger: Logger): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const stop = () => {
-    if (controller.signal.aborted) process.exit(130);
-    logger.warn('stopping after the requests in flight; press Ctrl-C again to quit at once');
-    controller.abort();
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
 }

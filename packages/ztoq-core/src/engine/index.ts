@@ -1,5 +1,6 @@
 export { buildCensus, valueKind } from './build-census.js';
 export { createMigration, type Migration, type MigrationInit } from './create-migration.js';
+export { interruptOnSignals, type SignalInterrupt } from './interrupt-on-signals.js';
 export type { MigrationEventMap, MigrationEventName, MigrationListener } from './migration-events.js';
 export {
   type ConfiguredMigration,
