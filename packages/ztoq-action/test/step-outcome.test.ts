@@ -1,4 +1,4 @@
-import type { MigrationResult } from '@ztoq/core';
+import { emptyMigrationResult, type MigrationResult } from '@ztoq/core';
 import { describe, expect, it } from 'vitest';
 import { reportOutcome } from '../src/step-outcome.js';
 
@@ -14,29 +14,17 @@ function sink() {
 
 /** The parts of a result the outcome reads; the rest stays empty. */
 function result(overrides: Partial<MigrationResult>): MigrationResult {
-  return {
+  const identity = {
     runId: 'r',
     migrationId: 'm',
     projectKey: 'DEMO',
     targetProjectId: '1',
-    phase: 'all',
-    dryRun: false,
+    phase: 'all' as const,
+  };
+  return {
+    ...emptyMigrationResult({ ...identity, dryRun: false }),
     status: 'succeeded',
     exitCode: 0,
-    startedAt: '',
-    finishedAt: '',
-    phases: [],
-    extracted: {},
-    transformed: {},
-    load: {},
-    validation: {},
-    facts: {},
-    differences: [],
-    lossy: {},
-    preflight: { problems: [], changes: [] },
-    notices: [],
-    http: null,
-    failures: {},
     ...overrides,
   };
 }

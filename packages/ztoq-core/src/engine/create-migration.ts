@@ -8,7 +8,6 @@ import type { MigrationNotice, Notifier } from '../ports/notifier.js';
 import type { Reporter } from '../ports/reporter.js';
 import type { Source } from '../ports/source.js';
 import type {
-  FinishedRunStatus,
   JsonObject,
   MigrationPhase,
   RunPhase,
@@ -22,7 +21,7 @@ import { extractPhase } from './extract-phase.js';
 import { loadPhase } from './load-phase.js';
 import { type MigrationEventName, MigrationEvents, type MigrationListener } from './migration-events.js';
 import { type MigrationOptions, resolveMigrationOptions } from './migration-options.js';
-import type { LossySummary, MigrationResult } from './migration-result.js';
+import { emptyMigrationResult, type LossySummary, type MigrationResult } from './migration-result.js';
 import { MigrationInterrupted, type PhaseContext } from './phase-context.js';
 import { TRANSFORM_SUMMARY_STREAM, transformPhase } from './transform-phase.js';
 import { validatePhase } from './validate-phase.js';
@@ -105,14 +104,14 @@ async function runMigration(
     phase,
     options: optionsForRecord(init.options),
   });
-  const result = emptyResult(
-    run.id,
+  const result = emptyMigrationResult({
+    runId: run.id,
     migrationId,
-    options.projectKey,
-    targetProject?.id ?? null,
+    projectKey: options.projectKey,
+    targetProjectId: targetProject?.id ?? null,
     phase,
-    options.dryRun,
-  );
+    dryRun: options.dryRun,
+  });
   result.startedAt = run.startedAt.toISOString();
   if (!source.capabilities.supportsAttachments) {
     result.notices.push(
@@ -251,40 +250,6 @@ async function completeResult(context: PhaseContext, failure: unknown): Promise<
   const partial = loadTrouble || validationTrouble || lossy || (result.failures.extract ?? 0) > 0;
   result.status = partial ? 'partial' : 'succeeded';
   result.exitCode = partial ? ExitCode.partial : ExitCode.ok;
-}
-
-function emptyResult(
-  runId: string,
-  migrationId: string,
-  projectKey: string,
-  targetProjectId: string | null,
-  phase: RunPhase,
-  dryRun: boolean,
-): MigrationResult {
-  return {
-    runId,
-    migrationId,
-    projectKey,
-    targetProjectId,
-    phase,
-    dryRun,
-    status: 'failed' as FinishedRunStatus,
-    exitCode: ExitCode.failed,
-    startedAt: '',
-    finishedAt: '',
-    phases: [],
-    extracted: {},
-    transformed: {},
-    load: {},
-    validation: {},
-    facts: {},
-    differences: [],
-    lossy: {},
-    preflight: { problems: [], changes: [] },
-    notices: [],
-    http: null,
-    failures: {},
-  };
 }
 
 /** The options as given, minus what cannot or must not be stored (signals, loggers, secrets). */

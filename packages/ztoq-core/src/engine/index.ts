@@ -9,5 +9,6 @@ export {
 } from './migration-from-config.js';
 export type { MigrationOptions } from './migration-options.js';
 export type * from './migration-result.js';
+export { emptyMigrationResult } from './migration-result.js';
 export { type MigrationStatusReport, migrationStatus, type PhaseState } from './migration-status.js';
 export { PreflightError } from './transform-phase.js';

@@ -1,4 +1,4 @@
-import type { ExitCode } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import type { HttpStatsSnapshot } from '../http/http-stats.js';
 import type { FinishedRunStatus, MigrationPhase, RunPhase } from '../ports/state-store.js';
 import type { LossyKind, PreflightChange, PreflightProblem } from '../ports/target.js';
@@ -88,4 +88,35 @@ export interface MigrationResult {
   http: HttpStatsSnapshot | null;
   /** Failures recorded by this run, by phase. */
   failures: Record<string, number>;
+}
+
+/**
+ * A result with nothing done yet, as a run starts: it says `failed` until the run says
+ * otherwise, so a run that dies before finishing never reads as a success.
+ */
+export function emptyMigrationResult(
+  identity: Pick<
+    MigrationResult,
+    'runId' | 'migrationId' | 'projectKey' | 'targetProjectId' | 'phase' | 'dryRun'
+  >,
+): MigrationResult {
+  return {
+    ...identity,
+    status: 'failed',
+    exitCode: ExitCode.failed,
+    startedAt: '',
+    finishedAt: '',
+    phases: [],
+    extracted: {},
+    transformed: {},
+    load: {},
+    validation: {},
+    facts: {},
+    differences: [],
+    lossy: {},
+    preflight: { problems: [], changes: [] },
+    notices: [],
+    http: null,
+    failures: {},
+  };
 }

@@ -1,4 +1,4 @@
-import type { qtestApi } from '@ztoq/core';
+import { DATA_TYPE, type qtestApi } from '@ztoq/core';
 import { SimHttpError } from '../server/simulator-server.js';
 import type {
   FieldObjectType,
@@ -10,20 +10,8 @@ import type {
 
 type PropertyResource = qtestApi.components['schemas']['PropertyResource'];
 
-/** Field type codes from the spec's field-create text (API-NOTES B.5). */
-export const DATA_TYPE = {
-  textBox: 1,
-  textArea: 2,
-  comboBox: 3,
-  datePicker: 4,
-  userList: 5,
-  richText: 6,
-  number: 7,
-  checkBox: 8,
-  dateTimePicker: 9,
-  url: 12,
-  multiSelect: 17,
-} as const;
+// The spec's field type codes (API-NOTES B.5) are one table, shared with the qTest client.
+export { DATA_TYPE };
 
 export const DATA_TYPE_CODES: ReadonlySet<number> = new Set(Object.values(DATA_TYPE));
 /** Types whose values are allowed values of the field. */
