@@ -47,6 +47,7 @@ export async function run(): Promise<void> {
         config,
         cwd,
         logger,
+        sendReport: inputs.sendReport,
         options: {
           projectKey,
           ...(inputs.batchSize === undefined ? {} : { batchSize: inputs.batchSize }),

@@ -15,6 +15,7 @@ export const RUN_INPUTS = {
   reportDir: 'report-dir',
   createFields: 'create-fields',
   failOnPartial: 'fail-on-partial',
+  sendReport: 'send-report',
 } as const;
 
 const PHASES = ['extract', 'transform', 'load', 'validate', 'all'] as const satisfies readonly RunPhase[];
@@ -38,6 +39,8 @@ export interface RunInputs {
   reportDir?: string;
   createFields: boolean;
   failOnPartial: boolean;
+  /** Notifications by e-mail and Slack, when their settings are given. */
+  sendReport: boolean;
 }
 
 /**
@@ -86,6 +89,7 @@ export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string
     ...(reportDir === undefined ? {} : { reportDir: path.resolve(cwd, reportDir) }),
     createFields: flag(RUN_INPUTS.createFields, true),
     failOnPartial: flag(RUN_INPUTS.failOnPartial, false),
+    sendReport: flag(RUN_INPUTS.sendReport, true),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return inputs;

@@ -16,6 +16,7 @@ describe('readRunInputs', () => {
       dryRun: false,
       createFields: true,
       failOnPartial: false,
+      sendReport: true,
     });
     expect(
       readRunInputs(
@@ -31,6 +32,7 @@ describe('readRunInputs', () => {
           'report-dir': '/tmp/reports',
           'create-fields': 'false',
           'fail-on-partial': 'TRUE',
+          'send-report': 'false',
         }),
         workspace,
       ),
@@ -46,6 +48,7 @@ describe('readRunInputs', () => {
       reportDir: path.resolve('/tmp/reports'),
       createFields: false,
       failOnPartial: true,
+      sendReport: false,
     });
   });
 

@@ -12,6 +12,7 @@ export type * from './model/canonical.js';
 export { CANONICAL_ENTITY_TYPES, canonicalSourceId, sortableKey } from './model/canonical.js';
 export type * from './model/census.js';
 export type * from './model/mapping-file.js';
+export * from './notifiers/index.js';
 export * from './ports/logger.js';
 export type * from './ports/notifier.js';
 export type * from './ports/reporter.js';

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  ciRunLink,
   interruptOnSignals,
   type MigrationResult,
   migrationFromConfig,
@@ -37,6 +38,7 @@ interface MigrateFlags extends ReportFlags {
   verbose?: boolean;
   config?: string;
   progressInterval: number;
+  sendReport: 'true' | 'false';
 }
 
 /** `ztoq migrate`: the engine's contract on the command line. */
@@ -66,6 +68,14 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
     .option('--report-dir <DIR>', 'write the reports (--format) and the run result (result.json) here')
     .addOption(formatOption())
     .addOption(reporterOption())
+    .addOption(
+      new Option(
+        '--send-report <bool>',
+        'send notifications and the report by e-mail (SMTP_*, NOTIFICATION_EMAIL) and Slack (SLACK_WEBHOOK_URL) when set',
+      )
+        .choices(['true', 'false'])
+        .default('true'),
+    )
     .option('--no-create-fields', 'do not create missing qTest custom fields or allowed values')
     .option('--json', 'print the result as JSON on stdout')
     .addOption(new Option('--quiet', 'print only errors on stderr').conflicts('verbose'))
@@ -118,6 +128,8 @@ Examples:
           cwd: io.cwd,
           logger,
           reporters,
+          sendReport: flags.sendReport === 'true',
+          ...(ciRunLink(io.env) ? { runUrl: ciRunLink(io.env) } : {}),
           options: {
             projectKey,
             ...(reportDir ? { reportDir } : {}),

@@ -7,12 +7,7 @@ import { type Logger, silentLogger } from '../ports/logger.js';
 import type { MigrationNotice, Notifier } from '../ports/notifier.js';
 import type { Reporter } from '../ports/reporter.js';
 import type { Source } from '../ports/source.js';
-import type {
-  JsonObject,
-  MigrationPhase,
-  RunPhase,
-  StateStore,
-} from '../ports/state-store.js';
+import type { JsonObject, MigrationPhase, RunPhase, StateStore } from '../ports/state-store.js';
 import type { Target } from '../ports/target.js';
 import { buildMigrationReport } from '../report/build-migration-report.js';
 import { reportEntityPages } from '../report/report-entity-pages.js';
@@ -133,6 +128,17 @@ async function runMigration(
   };
   const notify = (notice: MigrationNotice) => notifyAll(init.notifiers ?? [], notice, logger);
   await notify({ kind: 'run-started', projectKey: options.projectKey, migrationId, runId: run.id, phase });
+  // Not awaited: a slow transport must not hold the phase that reported progress. The
+  // notifiers' throttle decides what is actually sent.
+  const stopProgress = events.on('progress', (progress) => {
+    void notify({
+      kind: 'progress',
+      projectKey: options.projectKey,
+      migrationId,
+      runId: run.id,
+      ...progress,
+    });
+  });
 
   let failure: unknown;
   for (const name of phases) {
@@ -179,6 +185,7 @@ async function runMigration(
     }
   }
 
+  stopProgress();
   await completeResult(context, failure);
   const finished = await store.finishRun(run.id, {
     status: result.status,
@@ -186,8 +193,23 @@ async function runMigration(
     ...(result.error ? { error: result.error } : {}),
   });
   result.finishedAt = (finished.finishedAt ?? new Date()).toISOString();
-  await renderReports(init.reporters ?? [], init.options.reportDir, store, result, logger);
-  await notify({ kind: 'run-finished', result });
+  const reportFiles = await renderReports(
+    init.reporters ?? [],
+    init.options.reportDir,
+    store,
+    result,
+    logger,
+  );
+  if (result.status === 'failed' && result.error) {
+    await notify({
+      kind: 'run-failed',
+      projectKey: options.projectKey,
+      migrationId,
+      runId: run.id,
+      error: result.error,
+    });
+  }
+  await notify({ kind: 'run-finished', result, reportFiles });
   events.emit('done', result);
   return result;
 }
@@ -281,18 +303,21 @@ async function renderReports(
   store: StateStore,
   result: MigrationResult,
   logger: Logger,
-): Promise<void> {
-  if (!outDir || reporters.length === 0) return;
+): Promise<string[]> {
+  if (!outDir || reporters.length === 0) return [];
   await mkdir(outDir, { recursive: true });
   const { projectKey, migrationId } = result;
   const report = await buildMigrationReport(store, { projectKey, migrationId });
   const context = { outDir, entities: () => reportEntityPages(store, projectKey) };
+  const files: string[] = [];
   for (const reporter of reporters) {
     try {
       const written = await reporter.render(report, context);
+      files.push(...written);
       for (const file of written) logger.info(`report written: ${file}`);
     } catch (error) {
       logger.warn(`reporter ${reporter.name} failed: ${redact(errorLine(error))}`);
     }
   }
+  return files;
 }

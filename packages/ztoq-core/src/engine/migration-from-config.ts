@@ -3,6 +3,7 @@ import { zephyrScaleCloud } from '../adapters/zephyr-scale-cloud/index.js';
 import type { ZtoqConfig } from '../config/load-config.js';
 import { requireConfig } from '../config/require-config.js';
 import { HttpLayer } from '../http/http-layer.js';
+import { notifiersFromConfig } from '../notifiers/notifiers-from-config.js';
 import { type Logger, silentLogger } from '../ports/logger.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Reporter } from '../ports/reporter.js';
@@ -23,7 +24,14 @@ export interface MigrationFromConfigInput {
   config: ZtoqConfig;
   options: Omit<MigrationOptions, 'http' | 'logger'>;
   logger?: Logger;
+  /** Added to the notifiers the configuration enables (e-mail, Slack). */
   notifiers?: readonly Notifier[];
+  /** `false` sends no notifications from the configuration (`--send-report false`); default true. */
+  sendReport?: boolean;
+  /** At most one progress notice per this many ms; default 15 minutes. */
+  notifyProgressIntervalMs?: number;
+  /** Link to the CI run in notifications; default from the GITHUB_* variables of this process. */
+  runUrl?: string;
   reporters?: readonly Reporter[];
   /** Where a relative store path resolves. */
   cwd?: string;
@@ -72,11 +80,22 @@ export async function migrationFromConfig(input: MigrationFromConfigInput): Prom
     logger,
     ...(input.cwd ? { cwd: input.cwd } : {}),
   });
+  const configured =
+    input.sendReport === false
+      ? []
+      : notifiersFromConfig(input.config, {
+          logger,
+          ...(input.runUrl ? { runUrl: input.runUrl } : {}),
+          ...(input.notifyProgressIntervalMs === undefined
+            ? {}
+            : { progressIntervalMs: input.notifyProgressIntervalMs }),
+        });
+  const notifiers = [...configured, ...(input.notifiers ?? [])];
   const migration = createMigration({
     source,
     target,
     store,
-    ...(input.notifiers ? { notifiers: input.notifiers } : {}),
+    notifiers,
     ...(input.reporters ? { reporters: input.reporters } : {}),
     options: { ...input.options, http, logger },
   });

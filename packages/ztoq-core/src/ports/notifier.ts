@@ -20,4 +20,22 @@ export type MigrationNotice =
       phase: MigrationPhase;
       counts: Record<string, number>;
     }
-  | { kind: 'run-finished'; result: MigrationResult };
+  | {
+      /** Sent as the engine reports it; transports are wrapped in a throttle (see notifiers/). */
+      kind: 'progress';
+      projectKey: string;
+      migrationId: string;
+      runId: string;
+      phase: MigrationPhase;
+      entityType: string;
+      done: number;
+      total?: number;
+    }
+  /** A fatal error ended the run; `error` is one redacted line. Sent before `run-finished`. */
+  | { kind: 'run-failed'; projectKey: string; migrationId: string; runId: string; error: string }
+  | {
+      kind: 'run-finished';
+      result: MigrationResult;
+      /** Paths the reporters wrote (report.html, CSVs, …); empty without `reportDir`. */
+      reportFiles: string[];
+    };

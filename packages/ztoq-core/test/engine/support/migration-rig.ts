@@ -4,6 +4,7 @@ import {
   type MappingFile,
   type Migration,
   type MigrationOptions,
+  type Notifier,
   qtest,
   type RunPhase,
   type StateStore,
@@ -27,8 +28,8 @@ export interface MigrationRig {
   simulators: RunningSimulators;
   store: StateStore;
   mapping: MappingFile;
-  /** The migration, to listen to its events before running it. */
-  migration(options?: Partial<MigrationOptions>): Migration;
+  /** The migration, to listen to its events before running it; `notifiers` are told how it goes. */
+  migration(options?: Partial<MigrationOptions>, notifiers?: readonly Notifier[]): Migration;
   migrate(
     options?: Partial<MigrationOptions>,
     phase?: RunPhase,
@@ -57,7 +58,10 @@ export async function startMigrationRig(
     executionStatus: { Retest: 'Incomplete' },
     users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
   };
-  const migration = (options: Partial<MigrationOptions> = {}): Migration => {
+  const migration = (
+    options: Partial<MigrationOptions> = {},
+    notifiers: readonly Notifier[] = [],
+  ): Migration => {
     // Retry waits and Retry-After pauses shrink to at most 20 ms: the faults stay, the waiting goes.
     const http = new HttpLayer({
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 20))),
@@ -77,6 +81,7 @@ export async function startMigrationRig(
       source,
       target,
       store,
+      notifiers,
       options: {
         projectKey: connection.zephyr.projectKey,
         mapping,
