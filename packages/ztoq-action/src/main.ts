@@ -12,6 +12,7 @@ import {
   requireConfig,
   ZtoqError,
 } from '@ztoq/core';
+import { REPORT_FORMATS, reportersForFormats } from '@ztoq/reporters';
 import { createActionLogger } from './action-logger.js';
 import { settingsFromInputs } from './inputs.js';
 import { addFailureToSummary, addResultToSummary } from './job-summary.js';
@@ -48,8 +49,11 @@ export async function run(): Promise<void> {
         cwd,
         logger,
         sendReport: inputs.sendReport,
+        // With a report directory the engine writes every report there, and mails attach them.
+        ...(inputs.reportDir ? { reporters: reportersForFormats(REPORT_FORMATS.join(',')) } : {}),
         options: {
           projectKey,
+          ...(inputs.reportDir ? { reportDir: inputs.reportDir } : {}),
           ...(inputs.batchSize === undefined ? {} : { batchSize: inputs.batchSize }),
           ...(inputs.maxWorkers === undefined ? {} : { maxWorkers: inputs.maxWorkers }),
           ...(inputs.limit === undefined ? {} : { limit: inputs.limit }),

@@ -64,6 +64,11 @@ describe('run', () => {
     const outputs = await current.outputs();
     const resultFile = path.join(current.directory, 'reports', 'result.json');
     const result = JSON.parse(await readFile(resultFile, 'utf8')) as MigrationResult;
+    // The reports are written beside it, for the job's artifacts and the mail's attachments.
+    expect(await readFile(path.join(current.directory, 'reports', 'report.html'), 'utf8')).toContain('DEMO');
+    expect(await readFile(path.join(current.directory, 'reports', 'entities.csv'), 'utf8')).toMatch(
+      /^\ufeff?type,source_key,/,
+    );
     expect(outputs).toEqual({
       status: 'partial',
       'exit-code': '3',
