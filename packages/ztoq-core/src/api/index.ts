@@ -15,6 +15,7 @@ export {
   type QTestClientOptions,
   type QTestPaths,
 } from './qtest-client.js';
+export { classifyWriteFailure, type WriteFailure } from './write-failure.js';
 export {
   createZephyrClient,
   type ZephyrClient,

@@ -12,6 +12,7 @@ import type { Target } from '../ports/target.js';
 import { buildMigrationReport } from '../report/build-migration-report.js';
 import { reportEntityPages } from '../report/report-entity-pages.js';
 import { redact } from '../secrets.js';
+import { errorLine } from './error-line.js';
 import { extractPhase } from './extract-phase.js';
 import { loadPhase } from './load-phase.js';
 import { type MigrationEventName, MigrationEvents, type MigrationListener } from './migration-events.js';
@@ -20,7 +21,6 @@ import { emptyMigrationResult, type LossySummary, type MigrationResult } from '.
 import { MigrationInterrupted, type PhaseContext } from './phase-context.js';
 import { TRANSFORM_SUMMARY_STREAM, transformPhase } from './transform-phase.js';
 import { validatePhase } from './validate-phase.js';
-import { errorLine } from './write-outcome.js';
 
 export interface MigrationInit {
   source: Source;

@@ -1,8 +1,9 @@
+import { classifyWriteFailure } from '../api/write-failure.js';
 import { CANONICAL_ENTITY_TYPES, type CanonicalEntityType, canonicalSourceId } from '../model/canonical.js';
 import type { JsonValue } from '../ports/state-store.js';
+import { errorLine } from './error-line.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
-import { classifyWriteFailure, errorLine } from './write-outcome.js';
 
 /**
  * A stream's extract checkpoint. It belongs to one migration: a resumed migration skips the

@@ -1,11 +1,12 @@
+import { classifyWriteFailure } from '../api/write-failure.js';
 import type { IdMapState, TransformedEntity } from '../ports/state-store.js';
 import type { CreatedEntity, ResolvedEntity } from '../ports/target.js';
+import { errorLine } from './error-line.js';
 import type { LoadCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
-import { classifyWriteFailure, errorLine } from './write-outcome.js';
 
 /** Creates after a create whose outcome is unknown, each preceded by a marker lookup. */
 const MAX_CREATE_ATTEMPTS = 3;

@@ -1,11 +1,11 @@
 import type { JsonValue } from '../ports/state-store.js';
 import type { LoadedEntity, Verification } from '../ports/target.js';
+import { errorLine } from './error-line.js';
 import type { ValidationCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
-import { errorLine } from './write-outcome.js';
 
 const PAGE_SIZE = 200;
 /** Differences kept in the result; every one is stored as a validate failure. */

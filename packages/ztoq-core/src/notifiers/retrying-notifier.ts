@@ -1,4 +1,4 @@
-import { errorLine } from '../engine/write-outcome.js';
+import { errorLine } from '../engine/error-line.js';
 import { type Sleep, timerSleep } from '../http/sleep.js';
 import type { Logger } from '../ports/logger.js';
 import type { MigrationNotice, Notifier } from '../ports/notifier.js';

@@ -23,7 +23,7 @@ type Creator = (
 /**
  * One POST per entity (plus a read of the steps when an answer leaves them out): the plan's
  * body as the mapper wrote it, with the ids its references resolved to filled in. Errors are
- * thrown as the transport raised them; `isRefusedWrite` tells a refusal from a doubt.
+ * thrown as the transport raised them; `classifyWriteFailure` tells a refusal from a doubt.
  */
 const CREATORS: Record<QTestEntityType, Creator> = {
   module: async (transport, entity, signal) => {

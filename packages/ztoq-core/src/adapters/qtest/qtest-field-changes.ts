@@ -1,8 +1,8 @@
+import { classifyWriteFailure } from '../../api/write-failure.js';
 import { ZtoqError } from '../../errors.js';
 import type { PreflightChange } from '../../ports/target.js';
 import type { QTestFieldChange, QTestFieldObjectType } from './qtest-context.js';
 import { ALLOWED_VALUES_PER_CALL, type QTestFieldResource, type QTestTransport } from './qtest-transport.js';
-import { isRefusedWrite } from './qtest-write-failure.js';
 
 /** Sends of one settings write whose outcome stayed unknown, each after a look that found nothing. */
 const WRITE_ATTEMPTS = 3;
@@ -91,7 +91,7 @@ async function createField(
       if (created.id !== undefined) return { id: created.id, label: change.label };
       break;
     } catch (error) {
-      if (isRefusedWrite(error)) throw error;
+      if (classifyWriteFailure(error) !== 'unknown') throw error;
       // The answer is lost or the request never arrived: look, and only then send it again.
       const existing = await fieldLabelled(transport, change.objectType, change.label, signal);
       if (existing !== undefined) return existing;
@@ -121,7 +121,7 @@ async function addAllowedValues(
       await transport.addAllowedValues(objectType, field.id, missing, signal);
       return;
     } catch (error) {
-      if (isRefusedWrite(error)) throw error;
+      if (classifyWriteFailure(error) !== 'unknown') throw error;
       // Lost answer or not: the values are there or they are not; send only the missing ones again.
       const listed = await fieldLabelled(transport, objectType, field.label, signal);
       const present = new Set(listed?.allowedValues.map((label) => label.trim().toLowerCase()));
