@@ -1,4 +1,4 @@
-import { CANONICAL_ENTITY_TYPES, PreflightError, sortableKey } from '@ztoq/core';
+import { CANONICAL_ENTITY_TYPES } from '@ztoq/core';
 import { DEFAULT_PROJECT_ID } from '@ztoq/simulators';
 import { describe, expect, it } from 'vitest';
 import { differencesAfterMigration, rigPerTest } from './support/migration-rig.js';
@@ -73,7 +73,6 @@ describe('migration modes', () => {
     expect(kinds).toEqual(['executionStatus', 'testCasePriority']);
     expect(rig.qtestCreates()).toBe(0);
     expect(result.phases.at(-1)).toMatchObject({ phase: 'transform', status: 'failed' });
-    expect(PreflightError.name).toBe('PreflightError');
   }, 60_000);
 
   it('validate lists what changed in qTest behind its back, entity by entity', async () => {
@@ -172,6 +171,5 @@ describe('migration modes', () => {
     expect(resumed.migrationId).toBe(stopped.migrationId);
     expect(resumed.error).toBeUndefined();
     expect(differences(rig)).toEqual([]);
-    expect(sortableKey('DEMO-T7')).toBe('DEMO-T000000000007');
   }, 90_000);
 });
