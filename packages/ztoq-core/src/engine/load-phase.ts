@@ -169,9 +169,10 @@ async function loadBatch(
       });
     }
     // An entity that failed or was skipped by an earlier run and now made it is no failure any more.
-    for (const row of doneRows) {
-      await session.clearFailure({ projectKey, phase: 'load', entityType: type, sourceId: row.sourceId });
-    }
+    await session.clearFailures(
+      { projectKey, phase: 'load', entityType: type },
+      doneRows.map((row) => row.sourceId),
+    );
     await session.appendEvents(runId, [
       {
         kind: 'batch-loaded',

@@ -73,6 +73,8 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
         },
       );
       await store.transaction(async (session) => {
+        // Entities that match now: their earlier validate failures go, in one statement.
+        const matched: string[] = [];
         for (const [index, verification] of verifications.entries()) {
           const item = loaded[index];
           if (!item) continue;
@@ -85,7 +87,7 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
           tallyFacts(result.facts, type, verification.facts);
           if (verification.exists && verification.differences.length === 0) {
             counts.found += 1;
-            await session.clearFailure(key);
+            matched.push(key.sourceId);
             continue;
           }
           if (verification.exists) {
@@ -111,6 +113,7 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
             });
           }
         }
+        await session.clearFailures({ projectKey, phase: 'validate', entityType: type }, matched);
       });
       context.events.emit('progress', {
         phase: 'validate',

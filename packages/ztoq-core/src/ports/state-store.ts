@@ -304,8 +304,11 @@ export interface StateStoreSession {
 
   /** Counts one more attempt, keeping when the entity first and last failed and the latest error. */
   recordFailure(input: FailureInput): Promise<EntityFailure>;
-  /** Forgets a failure once the entity succeeds; returns whether there was one. */
-  clearFailure(key: FailureKey): Promise<boolean>;
+  /**
+   * Forgets the failures of entities that have now succeeded, a whole batch in one statement;
+   * returns how many there were.
+   */
+  clearFailures(key: Omit<FailureKey, 'sourceId'>, sourceIds: readonly string[]): Promise<number>;
   /** Ordered by phase, entity type and source id. */
   listFailures(projectKey: string, filter?: FailureFilter): Promise<EntityFailure[]>;
 

@@ -579,16 +579,21 @@ export class KyselyStateStore implements StateStore {
     });
   }
 
-  clearFailure(key: FailureKey): Promise<boolean> {
-    return this.#guard('clear a failure', async () => {
-      const result = await this.#executor()
-        .deleteFrom('entity_failure')
-        .where('project_key', '=', key.projectKey)
-        .where('phase', '=', key.phase)
-        .where('entity_type', '=', key.entityType)
-        .where('source_id', '=', key.sourceId)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+  clearFailures(key: Omit<FailureKey, 'sourceId'>, sourceIds: readonly string[]): Promise<number> {
+    return this.#guard('clear failures', async () => {
+      let cleared = 0;
+      // One bound array per chunk, however long the batch.
+      for (const chunk of chunkForParameters([...new Set(sourceIds)], 1)) {
+        const result = await this.#executor()
+          .deleteFrom('entity_failure')
+          .where('project_key', '=', key.projectKey)
+          .where('phase', '=', key.phase)
+          .where('entity_type', '=', key.entityType)
+          .where('source_id', '=', (eb) => eb.fn.any(eb.val(chunk)))
+          .executeTakeFirst();
+        cleared += Number(result.numDeletedRows);
+      }
+      return cleared;
     });
   }
 

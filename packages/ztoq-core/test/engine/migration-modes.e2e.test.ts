@@ -97,6 +97,12 @@ describe('migration modes', () => {
     expect(lines.some((line) => line.includes('(edited)'))).toBe(true);
     const stored = await rig.store.listFailures(rig.simulators.dataset.project.key, { phase: 'validate' });
     expect(stored).toHaveLength(2);
+
+    // Put the name back: the next validation forgets that failure and keeps the other.
+    project.testCases.set(testCase.id, testCase);
+    await rig.migrate({}, 'validate');
+    const left = await rig.store.listFailures(rig.simulators.dataset.project.key, { phase: 'validate' });
+    expect(left.map((failure) => failure.entityType)).toEqual(['test-run']);
   }, 90_000);
 
   it('records an entity qTest refuses, skips its dependents, goes on, and finishes it on a later run', async () => {

@@ -508,8 +508,9 @@ describe.each(storeTargets)('state store on $name', (target) => {
       expect(await store.listFailures(projectKey, { phase: 'load', runId: second.id })).toHaveLength(1);
       expect(await store.listFailures(projectKey, { entityType: 'testCycle' })).toEqual([]);
 
-      expect(await store.clearFailure(key)).toBe(true);
-      expect(await store.clearFailure(key)).toBe(false);
+      const { sourceId, ...scope } = key;
+      expect(await store.clearFailures(scope, [sourceId, 'never-failed'])).toBe(1);
+      expect(await store.clearFailures(scope, [sourceId])).toBe(0);
       expect(await store.listFailures(projectKey, { phase: 'load' })).toHaveLength(1);
     });
   });
