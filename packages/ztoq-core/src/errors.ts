@@ -8,6 +8,8 @@ export const ExitCode = {
   usage: 2,
   partial: 3,
   authRefused: 4,
+  /** Another run holds the project's writer lock; nothing was written. */
+  locked: 5,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -42,3 +44,13 @@ export class AuthError extends ZtoqError {
 
 /** The state store could not be reached or its schema is not usable. */
 export class StoreError extends ZtoqError {}
+
+/**
+ * Another process is migrating the same project from the same store: this run was refused
+ * before it wrote anything. The message names the holder so the user can find it.
+ */
+export class WriterLockHeld extends ZtoqError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, ExitCode.locked, options);
+  }
+}

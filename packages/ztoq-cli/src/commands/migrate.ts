@@ -39,6 +39,7 @@ interface MigrateFlags extends ReportFlags {
   config?: string;
   progressInterval: number;
   sendReport: 'true' | 'false';
+  wait?: boolean;
 }
 
 /** `ztoq migrate`: the engine's contract on the command line. */
@@ -77,6 +78,10 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
         .default('true'),
     )
     .option('--no-create-fields', 'do not create missing qTest custom fields or allowed values')
+    .option(
+      '--wait',
+      'when another run is migrating this project from the same store, wait for it instead of exiting with code 5',
+    )
     .option('--json', 'print the result as JSON on stdout')
     .addOption(new Option('--quiet', 'print only errors on stderr').conflicts('verbose'))
     .option('--verbose', 'print debug diagnostics on stderr')
@@ -141,6 +146,7 @@ Examples:
             ...(flags.targetRoot === undefined ? {} : { targetRoot: flags.targetRoot }),
             ...(flags.migrationId ? { migrationId: flags.migrationId } : {}),
             createFields: flags.createFields,
+            waitForLock: flags.wait ?? false,
             signal: interrupt.signal,
           },
         });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { AuthError, ConfigError, ExitCode, ZtoqError } from '../errors.js';
 import { CANONICAL_ENTITY_TYPES } from '../model/canonical.js';
 import { type Logger, silentLogger } from '../ports/logger.js';
@@ -9,6 +10,7 @@ import type { Reporter } from '../ports/reporter.js';
 import type { Source } from '../ports/source.js';
 import type { JsonObject, MigrationPhase, RunPhase, StateStore } from '../ports/state-store.js';
 import type { Target } from '../ports/target.js';
+import { describeHolder, type WriterLock } from '../ports/writer-lock.js';
 import { buildMigrationReport } from '../report/build-migration-report.js';
 import { reportEntityPages } from '../report/report-entity-pages.js';
 import { redact } from '../secrets.js';
@@ -16,7 +18,11 @@ import { errorLine } from './error-line.js';
 import { extractPhase } from './extract-phase.js';
 import { loadPhase } from './load-phase.js';
 import { type MigrationEventName, MigrationEvents, type MigrationListener } from './migration-events.js';
-import { type MigrationOptions, resolveMigrationOptions } from './migration-options.js';
+import {
+  type MigrationOptions,
+  type ResolvedMigrationOptions,
+  resolveMigrationOptions,
+} from './migration-options.js';
 import { emptyMigrationResult, type LossySummary, type MigrationResult } from './migration-result.js';
 import { MigrationInterrupted, type PhaseContext } from './phase-context.js';
 import { TRANSFORM_SUMMARY_STREAM, transformPhase } from './transform-phase.js';
@@ -79,23 +85,66 @@ async function runMigration(
     ]);
   }
   const phases = options.dryRun && phase === 'all' ? (['extract', 'transform'] as const) : PHASES[phase];
-  const signal = init.options.signal ?? new AbortController().signal;
+  const userSignal = init.options.signal ?? new AbortController().signal;
   // Every request waiting in an API queue listens on the run's signal until it starts; a page
   // of a thousand per-item reads is not a leak.
-  setMaxListeners(0, signal);
+  setMaxListeners(0, userSignal);
 
   // Fail on bad credentials or unknown projects before the store records anything.
-  if (phases.includes('extract')) await source.describeProject(options.projectKey, { signal });
+  if (phases.includes('extract')) await source.describeProject(options.projectKey, { signal: userSignal });
   const targetProject = phases.some((name) => name !== 'extract')
-    ? await target.describeProject({ signal })
+    ? await target.describeProject({ signal: userSignal })
     : undefined;
 
+  // One writer per project: taken before anything is written, so a refused run records
+  // nothing; which migration to continue is decided under it, after a waited-for run ended.
+  const lock = await store.acquireWriterLock(
+    options.projectKey,
+    { host: hostname(), pid: process.pid, startedAt: new Date().toISOString() },
+    {
+      wait: init.options.waitForLock ?? false,
+      signal: userSignal,
+      onWait: (holder) => logger.info(`waiting for the writer lock: held by ${describeHolder(holder)}`),
+    },
+  );
+  try {
+    return await runHoldingLock(init, events, {
+      phase,
+      phases,
+      options,
+      lock,
+      targetProjectId: targetProject?.id,
+    });
+  } finally {
+    await lock.release();
+  }
+}
+
+interface LockedRun {
+  phase: RunPhase;
+  phases: readonly MigrationPhase[];
+  options: ResolvedMigrationOptions;
+  lock: WriterLock;
+  targetProjectId: string | undefined;
+}
+
+async function runHoldingLock(
+  init: MigrationInit,
+  events: MigrationEvents,
+  { phase, phases, options, lock, targetProjectId }: LockedRun,
+): Promise<MigrationResult> {
+  const { source, target, store } = init;
+  const logger = init.options.logger ?? silentLogger;
+  // A lost lock stops the run like an interrupt does, between units of work.
+  const signal = AbortSignal.any([init.options.signal ?? new AbortController().signal, lock.lost]);
+  setMaxListeners(0, signal);
   const migrationId =
     options.migrationId ?? (await continuingMigrationId(store, options.projectKey)) ?? randomUUID();
+  await lock.identify(migrationId);
   const run = await store.startRun({
     migrationId,
     projectKey: options.projectKey,
-    ...(targetProject ? { targetProjectId: targetProject.id } : {}),
+    ...(targetProjectId ? { targetProjectId } : {}),
     phase,
     options: optionsForRecord(init.options),
   });
@@ -103,7 +152,7 @@ async function runMigration(
     runId: run.id,
     migrationId,
     projectKey: options.projectKey,
-    targetProjectId: targetProject?.id ?? null,
+    targetProjectId: targetProjectId ?? null,
     phase,
     dryRun: options.dryRun,
   });
@@ -186,7 +235,11 @@ async function runMigration(
   }
 
   stopProgress();
-  await completeResult(context, failure);
+  // Stopped because the lock was lost, not by the user: a failure, with the reason.
+  await completeResult(
+    context,
+    lock.lost.aborted && failure instanceof MigrationInterrupted ? lock.lost.reason : failure,
+  );
   const finished = await store.finishRun(run.id, {
     status: result.status,
     summary: result as unknown as JsonObject,

@@ -79,6 +79,15 @@ export async function migrationFromConfig(input: MigrationFromConfigInput): Prom
     ...(input.config.databaseUrl ? { url: input.config.databaseUrl } : {}),
     logger,
     ...(input.cwd ? { cwd: input.cwd } : {}),
+    // The embedded store admits one process at a time: with --wait, its lock is waited for too.
+    ...(input.options.waitForLock
+      ? {
+          waitForLock: {
+            ...(input.options.signal ? { signal: input.options.signal } : {}),
+            onWait: (pid: number) => logger.info(`waiting for the store: process ${pid} holds it`),
+          },
+        }
+      : {}),
   });
   const configured =
     input.sendReport === false

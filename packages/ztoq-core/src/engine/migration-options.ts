@@ -26,6 +26,11 @@ export interface MigrationOptions {
   http?: HttpLayer;
   /** Where reporters write; no report is written without it. */
   reportDir?: string;
+  /**
+   * Another run holding the project's writer lock: wait for it (until `signal` aborts)
+   * instead of failing at once with `WriterLockHeld`.
+   */
+  waitForLock?: boolean;
 }
 
 export interface ResolvedMigrationOptions {

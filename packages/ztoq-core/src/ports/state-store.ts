@@ -9,6 +9,8 @@
  * Timestamps are `Date`s set by the database server; counts are plain numbers.
  */
 
+import type { WriterLocks } from './writer-lock.js';
+
 /** A value that survives a JSON round trip unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -324,7 +326,7 @@ export interface StateStoreSession {
   transaction<T>(work: (store: StateStoreSession) => Promise<T>): Promise<T>;
 }
 
-export interface StateStore extends StateStoreSession {
+export interface StateStore extends StateStoreSession, WriterLocks {
   /** Where the state lives, fit to print: never contains a password. */
   readonly location: string;
   close(): Promise<void>;

@@ -1,6 +1,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StoreError } from '../errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StoreError, WriterLockHeld, ZtoqError } from '../errors.js';
+import { toStoreError } from './store-error.js';
+import { LOCK_POLL_MS } from './writer-locks/wait-for-lock.js';
 
 /**
  * PGlite keeps no lock of its own: two processes opening one data directory corrupt it. A
@@ -14,7 +17,46 @@ const heldByThisProcess = new Set<string>();
 
 export type ReleaseLock = () => Promise<void>;
 
-export async function lockDirectory(directory: string): Promise<ReleaseLock> {
+export interface WaitForDirectory {
+  signal?: AbortSignal;
+  /** Called once, when the directory is found held, with the holder's process id. */
+  onWait?: (pid: number) => void;
+}
+
+/**
+ * Takes the directory's lock, or refuses with `WriterLockHeld` (the embedded store's writer
+ * lock is this one: it keeps every other process out); with `wait`, polls until the holder
+ * is gone or the signal aborts.
+ */
+export async function lockDirectory(directory: string, wait?: WaitForDirectory): Promise<ReleaseLock> {
+  let announced = false;
+  for (;;) {
+    try {
+      return await tryLockDirectory(directory);
+    } catch (error) {
+      if (!(error instanceof HeldByProcess) || !wait) throw error;
+      if (!announced) {
+        announced = true;
+        wait.onWait?.(error.pid);
+      }
+    }
+    try {
+      await sleep(LOCK_POLL_MS, undefined, wait.signal ? { signal: wait.signal } : {});
+    } catch {
+      throw new ZtoqError(`stopped waiting for the store at ${directory}; nothing was written`);
+    }
+  }
+}
+
+class HeldByProcess extends WriterLockHeld {
+  readonly pid: number;
+  constructor(message: string, pid: number) {
+    super(message);
+    this.pid = pid;
+  }
+}
+
+async function tryLockDirectory(directory: string): Promise<ReleaseLock> {
   const lockPath = join(directory, LOCK_FILE_NAME);
   // Two tries: the second follows the removal of a stale lock.
   for (let attempt = 0; attempt < 2; attempt += 1) {
@@ -26,13 +68,15 @@ export async function lockDirectory(directory: string): Promise<ReleaseLock> {
         await rm(lockPath, { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw toStoreError(`cannot use ${directory} for the store`, error);
     }
     const holder = await readHolder(lockPath);
     if (holder !== undefined && isRunningHolder(holder, lockPath)) {
-      throw new StoreError(
-        `the store at ${directory} is in use by process ${holder}; wait for it to finish ` +
+      throw new HeldByProcess(
+        `the store at ${directory} is in use by process ${holder}; wait for it to finish or pass --wait ` +
           `(if no ztoq is running, delete ${lockPath})`,
+        holder,
       );
     }
     await rm(lockPath, { force: true });

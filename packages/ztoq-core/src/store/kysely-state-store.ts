@@ -34,6 +34,12 @@ import type {
   TransformedEntityInput,
   WriteCounts,
 } from '../ports/state-store.js';
+import type {
+  AcquireWriterLockOptions,
+  WriterLock,
+  WriterLockHolder,
+  WriterLocks,
+} from '../ports/writer-lock.js';
 import { redact } from '../secrets.js';
 import { chunkForParameters } from './batching.js';
 import { canonicalJson, hashCanonicalJson } from './content-hash.js';
@@ -76,6 +82,8 @@ export interface KyselyStateStoreOptions {
   schema: string;
   /** Runs after the connection is closed, e.g. to release a directory lock. */
   onClose?: () => Promise<void>;
+  /** How this store's kind of database keeps one writer per project. */
+  writerLocks: WriterLocks & { close(): Promise<void> };
 }
 
 /**
@@ -87,6 +95,7 @@ export class KyselyStateStore implements StateStore {
   readonly #db: Kysely<StoreDatabase>;
   readonly #schema: string;
   readonly #onClose: (() => Promise<void>) | undefined;
+  readonly #writerLocks: WriterLocks & { close(): Promise<void> };
   /**
    * The transaction the current async call chain runs in. PGlite has a single connection,
    * so a query on the store's own connection pool from inside a transaction would wait for
@@ -100,6 +109,23 @@ export class KyselyStateStore implements StateStore {
     this.location = options.location;
     this.#schema = options.schema;
     this.#onClose = options.onClose;
+    this.#writerLocks = options.writerLocks;
+  }
+
+  // Writer locks
+
+  acquireWriterLock(
+    projectKey: string,
+    holder: WriterLockHolder,
+    options?: AcquireWriterLockOptions,
+  ): Promise<WriterLock> {
+    this.#assertOpen('take the writer lock');
+    return this.#writerLocks.acquireWriterLock(projectKey, holder, options);
+  }
+
+  writerLockHolder(projectKey: string): Promise<WriterLockHolder | undefined> {
+    this.#assertOpen('read the writer lock');
+    return this.#writerLocks.writerLockHolder(projectKey);
   }
 
   // Runs
@@ -692,6 +718,7 @@ export class KyselyStateStore implements StateStore {
     if (this.#closed) return;
     this.#closed = true;
     try {
+      await this.#writerLocks.close();
       await this.#db.destroy();
     } finally {
       await this.#onClose?.();

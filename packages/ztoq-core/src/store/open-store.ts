@@ -10,6 +10,7 @@ import {
 } from 'kysely';
 import { ConfigError, ExitCode, StoreError } from '../errors.js';
 import { type Logger, silentLogger } from '../ports/logger.js';
+import type { WriterLocks } from '../ports/writer-lock.js';
 import {
   type DatabaseTarget,
   describeDatabaseTarget,
@@ -21,6 +22,8 @@ import { KyselyStateStore } from './kysely-state-store.js';
 import { migrateToLatest } from './migrate.js';
 import type { StoreDatabase } from './schema.js';
 import { describeFailure, isNetworkFailure, toStoreError } from './store-error.js';
+import { InProcessWriterLocks } from './writer-locks/in-process-writer-locks.js';
+import { PostgresWriterLocks } from './writer-locks/postgres-writer-locks.js';
 
 /** The store's tables live in their own schema so a shared PostgreSQL database keeps them apart. */
 export const DEFAULT_STORE_SCHEMA = 'ztoq';
@@ -38,6 +41,11 @@ export interface OpenStateStoreOptions {
   logger?: Logger;
   /** Resolves relative `file:` paths and the default directory; defaults to `process.cwd()`. */
   cwd?: string;
+  /**
+   * An embedded store is held by one process at a time: wait for the process holding it
+   * (until the signal aborts) instead of failing at once.
+   */
+  waitForLock?: { signal?: AbortSignal; onWait?: (pid: number) => void };
 }
 
 /**
@@ -56,10 +64,11 @@ export async function openStateStore(options: OpenStateStoreOptions = {}): Promi
   const location = describeDatabaseTarget(target);
 
   const releaseLock =
-    target.kind === 'pglite-directory' ? await prepareDirectory(target.directory) : undefined;
+    target.kind === 'pglite-directory' ? await prepareDirectory(target.directory, options) : undefined;
   let db: Kysely<StoreDatabase> | undefined;
   try {
-    db = new Kysely<StoreDatabase>({ dialect: await createDialect(target, schema, logger) });
+    const { dialect, writerLocks } = await createDialect(target, schema, logger);
+    db = new Kysely<StoreDatabase>({ dialect });
     await sql`select 1`.execute(db).catch((error: unknown) => {
       throw connectionError(target, location, error);
     });
@@ -69,7 +78,7 @@ export async function openStateStore(options: OpenStateStoreOptions = {}): Promi
         logger.info('applied state store migrations', { location, migrations: applied });
     }
     logger.debug('opened the state store', { location, schema });
-    return new KyselyStateStore(db, { location, schema, onClose: releaseLock });
+    return new KyselyStateStore(db, { location, schema, writerLocks, onClose: releaseLock });
   } catch (error) {
     await db?.destroy().catch(() => undefined);
     await releaseLock?.();
@@ -77,16 +86,21 @@ export async function openStateStore(options: OpenStateStoreOptions = {}): Promi
   }
 }
 
-async function prepareDirectory(directory: string): Promise<ReleaseLock> {
+async function prepareDirectory(directory: string, options: OpenStateStoreOptions): Promise<ReleaseLock> {
   try {
     await mkdir(directory, { recursive: true });
-    return await lockDirectory(directory);
   } catch (error) {
     throw toStoreError(`cannot use ${directory} for the store`, error);
   }
+  return lockDirectory(directory, options.waitForLock);
 }
 
-async function createDialect(target: DatabaseTarget, schema: string, logger: Logger): Promise<Dialect> {
+interface StoreDialect {
+  dialect: Dialect;
+  writerLocks: WriterLocks & { close(): Promise<void> };
+}
+
+async function createDialect(target: DatabaseTarget, schema: string, logger: Logger): Promise<StoreDialect> {
   // Every connection resolves unqualified table names in the store's schema; the name was
   // checked against SCHEMA_NAME, so quoting it is enough.
   const onCreateConnection = async (connection: DatabaseConnection) => {
@@ -104,11 +118,21 @@ async function createDialect(target: DatabaseTarget, schema: string, logger: Log
     pool.on('error', (error) =>
       logger.warn('lost an idle PostgreSQL connection', { reason: describeFailure(error) }),
     );
-    return new PostgresDialect({ pool, onCreateConnection });
+    const writerLocks = new PostgresWriterLocks({
+      connectionString: target.connectionString,
+      schema,
+      pool,
+      Client: pg.Client,
+      logger,
+    });
+    return { dialect: new PostgresDialect({ pool, onCreateConnection }), writerLocks };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = target.kind === 'pglite-memory' ? new PGlite() : new PGlite(target.directory);
-  return new PGliteDialect({ pglite, onCreateConnection });
+  return {
+    dialect: new PGliteDialect({ pglite, onCreateConnection }),
+    writerLocks: new InProcessWriterLocks(),
+  };
 }
 
 function connectionError(target: DatabaseTarget, location: string, error: unknown): StoreError {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../../src/errors.js';
+import { ExitCode, WriterLockHeld } from '../../src/errors.js';
 import { LOCK_FILE_NAME, openStateStore } from '../../src/store/index.js';
 
 const temporaryDirectories: string[] = [];
@@ -79,7 +79,8 @@ describe('a persisted PGlite store', () => {
     const first = await openStateStore({ url: `file:${directory}` });
     try {
       const second = openStateStore({ url: `file:${directory}` });
-      await expect(second).rejects.toBeInstanceOf(StoreError);
+      await expect(second).rejects.toBeInstanceOf(WriterLockHeld);
+      await expect(second).rejects.toMatchObject({ exitCode: ExitCode.locked });
       await expect(second).rejects.toThrow(`the store at ${directory} is in use by process ${process.pid}`);
       // The refused opener must not have disturbed the holder.
       await first.saveCheckpoint('PROJ', { stream: 's', cursor: 2 });
@@ -88,5 +89,34 @@ describe('a persisted PGlite store', () => {
       await first.close();
     }
     expect(existsSync(join(directory, LOCK_FILE_NAME))).toBe(false);
+  });
+
+  it('lets a second opener wait for the first to close, and stop waiting when told', async () => {
+    const directory = await temporaryDirectory();
+    const first = await openStateStore({ url: `file:${directory}` });
+    const holders: number[] = [];
+    const stopped = new AbortController();
+    const gaveUp = openStateStore({
+      url: `file:${directory}`,
+      waitForLock: { signal: stopped.signal, onWait: (pid) => holders.push(pid) },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    stopped.abort();
+    await expect(gaveUp).rejects.toThrow(`stopped waiting for the store at ${directory}`);
+    expect(holders).toEqual([process.pid]);
+
+    const waiting = openStateStore({ url: `file:${directory}`, waitForLock: {} });
+    let opened = false;
+    void waiting.then(() => (opened = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(opened).toBe(false);
+    await first.close();
+    const second = await waiting;
+    try {
+      await second.saveCheckpoint('PROJ', { stream: 's', cursor: 3 });
+      expect((await second.getCheckpoint('PROJ', 's'))?.cursor).toBe(3);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { MigrationProvider } from 'kysely/migration';
 import * as initial from './0001_initial.js';
 import * as idMapTargetData from './0002_id_map_target_data.js';
+import * as writerLock from './0003_writer_lock.js';
 
 /**
  * Every migration, listed by hand rather than discovered on disk, so the schema travels
@@ -9,6 +10,10 @@ import * as idMapTargetData from './0002_id_map_target_data.js';
  */
 export const storeMigrations: MigrationProvider = {
   async getMigrations() {
-    return { '0001_initial': initial, '0002_id_map_target_data': idMapTargetData };
+    return {
+      '0001_initial': initial,
+      '0002_id_map_target_data': idMapTargetData,
+      '0003_writer_lock': writerLock,
+    };
   },
 };
