@@ -16,12 +16,12 @@ describe('ztoq db', () => {
     const before = await cli(['db', 'status'], env, cwd);
     expect(before).toMatchObject({ code: 0, stderr: '' });
     expect(before.stdout).toContain('  pending  0001_initial');
-    expect(before.stdout).toContain('2 migration(s) pending: run `ztoq db migrate`');
+    expect(before.stdout).toContain('3 migration(s) pending: run `ztoq db migrate`');
 
     const migrate = await cli(['db', 'migrate'], env, cwd);
     expect(migrate).toEqual({
       code: 0,
-      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data\n`,
+      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data, 0003_writer_lock\n`,
       stderr: '',
     });
 
@@ -31,7 +31,11 @@ describe('ztoq db', () => {
     const after = await cli(['db', 'status', '--json'], env, cwd);
     const status = JSON.parse(after.stdout) as { pending: string[]; applied: { name: string }[] };
     expect(status.pending).toEqual([]);
-    expect(status.applied.map((m) => m.name)).toEqual(['0001_initial', '0002_id_map_target_data']);
+    expect(status.applied.map((m) => m.name)).toEqual([
+      '0001_initial',
+      '0002_id_map_target_data',
+      '0003_writer_lock',
+    ]);
   });
 
   it('defaults to the embedded store in .ztoq/db under the working directory', async () => {

@@ -15,6 +15,8 @@ export interface CliChild {
   exited: Promise<ChildExit>;
   /** Whether the process has ended (its output fully read). */
   readonly hasExited: boolean;
+  /** What the process has written to stderr so far. */
+  readonly stderr: string;
 }
 
 export function startCliChild(args: string[], env: NodeJS.ProcessEnv, cwd: string): CliChild {
@@ -36,6 +38,9 @@ export function startCliChild(args: string[], env: NodeJS.ProcessEnv, cwd: strin
     exited,
     get hasExited() {
       return hasExited;
+    },
+    get stderr() {
+      return stderr;
     },
   };
 }

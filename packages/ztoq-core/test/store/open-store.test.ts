@@ -26,15 +26,20 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
       const { store } = opened;
       expect(await store.migrationStatus()).toEqual({
         applied: [],
-        pending: ['0001_initial', '0002_id_map_target_data'],
+        pending: ['0001_initial', '0002_id_map_target_data', '0003_writer_lock'],
       });
-      expect(await store.migrateToLatest()).toEqual(['0001_initial', '0002_id_map_target_data']);
+      expect(await store.migrateToLatest()).toEqual([
+        '0001_initial',
+        '0002_id_map_target_data',
+        '0003_writer_lock',
+      ]);
       expect(await store.migrateToLatest()).toEqual([]);
       const status = await store.migrationStatus();
       expect(status.pending).toEqual([]);
       expect(status.applied.map((migration) => migration.name)).toEqual([
         '0001_initial',
         '0002_id_map_target_data',
+        '0003_writer_lock',
       ]);
       expect(status.applied[0]?.appliedAt).toBeInstanceOf(Date);
       // The schema is usable once migrated.
