@@ -66,6 +66,14 @@ describe('two ztoq migrate runs of one project on one store', () => {
     const refused = await cliProcess(args, env, migration.cwd);
     expect(refused.code, refused.stderr).toBe(5);
     expect(REFUSED.exec(refused.stderr)?.[1]).toBe(String(holder.process.pid));
+    // Read-only commands never take the lock: status answers while the holder owns it.
+    const status = await cliProcess(
+      ['status', '--project-key', migration.projectKey, '--json'],
+      env,
+      migration.cwd,
+    );
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ projectKey: migration.projectKey });
 
     expect(migration.createPosts()).toBe(createsWhenFrozen);
     holder.process.kill('SIGKILL');
