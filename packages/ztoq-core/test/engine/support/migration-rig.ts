@@ -44,12 +44,21 @@ export interface MigrationRig {
  * to open) or embedded PGlite, as a user without a database server runs it.
  */
 export async function startMigrationRig(
-  init: { size?: 'tiny' | 'demo'; seed?: number; faults?: FaultSettings; store?: 'postgres' | 'pglite' } = {},
+  init: {
+    size?: 'tiny' | 'demo';
+    seed?: number;
+    faults?: FaultSettings;
+    store?: 'postgres' | 'pglite';
+    qtestTokenLifetimeSeconds?: number;
+  } = {},
 ): Promise<MigrationRig> {
   const simulators = await startSimulators({
     size: init.size ?? 'tiny',
     seed: init.seed ?? 11,
     ...(init.faults ? { faults: init.faults } : {}),
+    ...(init.qtestTokenLifetimeSeconds === undefined
+      ? {}
+      : { qtestTokenLifetimeSeconds: init.qtestTokenLifetimeSeconds }),
   });
   const opened = await (init.store === 'pglite' ? pgliteTarget : postgresTarget).open();
   const store = opened.store;
