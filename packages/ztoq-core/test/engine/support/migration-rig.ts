@@ -17,7 +17,7 @@ import {
   startSimulators,
 } from '@ztoq/simulators';
 import { afterEach } from 'vitest';
-import { pgliteTarget, postgresTarget } from '../../store/store-targets.js';
+import { pgliteTarget, postgresTarget, type StoreTarget } from '../../store/store-targets.js';
 import { differencesFromExpected } from './expect-migrated.js';
 
 /**
@@ -48,7 +48,8 @@ export async function startMigrationRig(
     size?: 'tiny' | 'demo';
     seed?: number;
     faults?: FaultSettings;
-    store?: 'postgres' | 'pglite';
+    /** A store kind, or a target of the test's own (a private server it may restart). */
+    store?: 'postgres' | 'pglite' | StoreTarget;
     qtestTokenLifetimeSeconds?: number;
   } = {},
 ): Promise<MigrationRig> {
@@ -60,7 +61,9 @@ export async function startMigrationRig(
       ? {}
       : { qtestTokenLifetimeSeconds: init.qtestTokenLifetimeSeconds }),
   });
-  const opened = await (init.store === 'pglite' ? pgliteTarget : postgresTarget).open();
+  const storeTarget =
+    typeof init.store === 'object' ? init.store : init.store === 'pglite' ? pgliteTarget : postgresTarget;
+  const opened = await storeTarget.open();
   const store = opened.store;
   const { connection, dataset } = simulators;
   const mapping: MappingFile = {
