@@ -15,6 +15,8 @@ export interface StartSimulatorsOptions {
   /** Applied to both simulators. */
   faults?: FaultSettings;
   maxResultsCap?: number;
+  /** Lifetime of the qTest tokens a login issues; short ones make a run renew its token while it loads. */
+  qtestTokenLifetimeSeconds?: number;
 }
 
 /** How to reach the pair, in the words of ztoq's settings. */
@@ -59,7 +61,14 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
       return { username: user.email, email: user.email, firstName, lastName: rest.join(' ') };
     }),
   ];
-  const qtest = createQTestSimulator({ users, siteName: LOOPBACK_SITE_NAME, faults: options.faults });
+  const qtest = createQTestSimulator({
+    users,
+    siteName: LOOPBACK_SITE_NAME,
+    faults: options.faults,
+    ...(options.qtestTokenLifetimeSeconds === undefined
+      ? {}
+      : { tokenLifetimeSeconds: options.qtestTokenLifetimeSeconds }),
+  });
   try {
     await zephyr.listen(options.zephyrPort ?? 0);
     await qtest.listen(options.qtestPort ?? 0);

@@ -229,9 +229,32 @@ export const searchBody = z.object({
   query: z.string().optional(),
 }) satisfies z.ZodType<Schemas['ArtifactSearchParams']>;
 
+/**
+ * Assumption: the qTest spec states no size limit for bodies or text fields. qTest stores rich
+ * text in columns of 65,535 characters and its gateway refuses bodies over 10 MB, answering 413
+ * to both; the simulator does the same so that a client's handling of 413 can be exercised.
+ */
+const MAX_TEXT_CHARACTERS = 65_535;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+function longestText(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return Math.max(0, ...value.map(longestText));
+  if (value !== null && typeof value === 'object')
+    return Math.max(0, ...Object.values(value).map(longestText));
+  return 0;
+}
+
 /** Parses a request's JSON body with a schema, answering 400 with every problem on one line. */
 export function parseBody<T>(request: SimRequest, schema: z.ZodType<T>): T {
-  const result = schema.safeParse(jsonBody(request));
+  if (request.body.length > MAX_BODY_BYTES) {
+    throw new SimHttpError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+  }
+  const parsed = jsonBody(request);
+  if (longestText(parsed) > MAX_TEXT_CHARACTERS) {
+    throw new SimHttpError(413, `A text value exceeds ${MAX_TEXT_CHARACTERS} characters`);
+  }
+  const result = schema.safeParse(parsed);
   if (result.success) return result.data;
   throw new SimHttpError(400, `Invalid request body: ${describeIssues(result.error)}`);
 }

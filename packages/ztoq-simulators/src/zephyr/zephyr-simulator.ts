@@ -56,6 +56,8 @@ export interface ZephyrSimulator {
   requestCounts(): Record<string, number>;
   /** The project, counts per entity type and everything the write endpoints created or changed. */
   state(): ZephyrStoreSummary;
+  /** What the simulator serves, for tests that add or change entities without going through HTTP. */
+  readonly store: ZephyrStore;
 }
 
 /** A Zephyr Scale Cloud v2 API over HTTP, serving a data set as the spec describes. */
@@ -99,5 +101,6 @@ export function createZephyrSimulator(options: ZephyrSimulatorOptions): ZephyrSi
     close: () => server.close(),
     requestCounts: () => server.requestCounts(),
     state: () => store.summary(),
+    store,
   };
 }

@@ -91,6 +91,17 @@ describe('request bodies', () => {
     await refused(() => api.post(`${P}/test-cycles`, { name: 'y'.repeat(501) }), /name/);
   });
 
+  it('answers 413 to a text value beyond 65,535 characters, and takes one at the limit', async () => {
+    await refused(testCase({ description: 'd'.repeat(65_536) }), /exceeds 65535 characters/, 413);
+    await refused(
+      () => api.post(`${P}/modules`, { name: 'm', description: 'd'.repeat(100_000) }),
+      /65535/,
+      413,
+    );
+    const atLimit = await testCase({ name: 'At the limit', description: 'd'.repeat(65_535) })();
+    expect(atLimit.status).toBe(200);
+  });
+
   it('refuses steps without description or expected, and steps ordered ambiguously', async () => {
     await refused(
       testCase({ test_steps: [{ description: 'Only a description' }] }),

@@ -17,7 +17,7 @@ import {
   startSimulators,
 } from '@ztoq/simulators';
 import { afterEach } from 'vitest';
-import { pgliteTarget, postgresTarget } from '../../store/store-targets.js';
+import { pgliteTarget, postgresTarget, type StoreTarget } from '../../store/store-targets.js';
 import { differencesFromExpected } from './expect-migrated.js';
 
 /**
@@ -44,14 +44,26 @@ export interface MigrationRig {
  * to open) or embedded PGlite, as a user without a database server runs it.
  */
 export async function startMigrationRig(
-  init: { size?: 'tiny' | 'demo'; seed?: number; faults?: FaultSettings; store?: 'postgres' | 'pglite' } = {},
+  init: {
+    size?: 'tiny' | 'demo';
+    seed?: number;
+    faults?: FaultSettings;
+    /** A store kind, or a target of the test's own (a private server it may restart). */
+    store?: 'postgres' | 'pglite' | StoreTarget;
+    qtestTokenLifetimeSeconds?: number;
+  } = {},
 ): Promise<MigrationRig> {
   const simulators = await startSimulators({
     size: init.size ?? 'tiny',
     seed: init.seed ?? 11,
     ...(init.faults ? { faults: init.faults } : {}),
+    ...(init.qtestTokenLifetimeSeconds === undefined
+      ? {}
+      : { qtestTokenLifetimeSeconds: init.qtestTokenLifetimeSeconds }),
   });
-  const opened = await (init.store === 'pglite' ? pgliteTarget : postgresTarget).open();
+  const storeTarget =
+    typeof init.store === 'object' ? init.store : init.store === 'pglite' ? pgliteTarget : postgresTarget;
+  const opened = await storeTarget.open();
   const store = opened.store;
   const { connection, dataset } = simulators;
   const mapping: MappingFile = {
