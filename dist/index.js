@@ -1085,14 +1085,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path16 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path17 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path16 && path16[0] !== "/") {
-          path16 = `/${path16}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path16}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1543,39 +1543,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path16);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path16,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path16);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path16, origin },
+          request: { method, path: path17, origin },
           error: error64
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path16,
+          path17,
           error64.message
         );
       });
@@ -1624,9 +1624,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path16, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path16);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1689,7 +1689,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request2 = class {
       constructor(origin, {
-        path: path16,
+        path: path17,
         method,
         body: body2,
         headers,
@@ -1704,11 +1704,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path16 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path16)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1774,7 +1774,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path16, query) : path16;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6467,7 +6467,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path16, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body2)) {
@@ -6548,7 +6548,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path16} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7077,7 +7077,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7174,7 +7174,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path16;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7527,9 +7527,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path16 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path16;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8769,10 +8769,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path16 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path16;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path16) {
-      if (typeof path16 !== "string") {
-        return path16;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path16.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path16;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path16, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path16);
+    function matchKey(mockDispatch2, { path: path17, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path16, method, body: body2, headers, query } = opts;
+      const { path: path17, method, body: body2, headers, query } = opts;
       return {
-        path: path16,
+        path: path17,
         method,
         body: body2,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path16,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path16) {
-      for (let i2 = 0; i2 < path16.length; ++i2) {
-        const code = path16.charCodeAt(i2);
+    function validateCookiePath(path17) {
+      for (let i2 = 0; i2 < path17.length; ++i2) {
+        const code = path17.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path16 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path16 = `/${path16}`;
+            path17 = `/${path17}`;
           }
-          url2 = new URL(util3.parseOrigin(url2).origin + path16);
+          url2 = new URL(util3.parseOrigin(url2).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -22821,7 +22821,7 @@ var require_split2 = __commonJS({
 var require_helper = __commonJS({
   "node_modules/.pnpm/pgpass@1.0.5/node_modules/pgpass/lib/helper.js"(exports, module2) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var Stream2 = __require("stream").Stream;
     var split = require_split2();
     var util3 = __require("util");
@@ -22860,7 +22860,7 @@ var require_helper = __commonJS({
     };
     module2.exports.getFileName = function(rawEnv) {
       var env = rawEnv || process.env;
-      var file2 = env.PGPASSFILE || (isWin ? path16.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path16.join(env.HOME || "./", ".pgpass"));
+      var file2 = env.PGPASSFILE || (isWin ? path17.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path17.join(env.HOME || "./", ".pgpass"));
       return file2;
     };
     module2.exports.usePgPass = function(stats, fname) {
@@ -22992,7 +22992,7 @@ var require_helper = __commonJS({
 var require_lib = __commonJS({
   "node_modules/.pnpm/pgpass@1.0.5/node_modules/pgpass/lib/index.js"(exports, module2) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fs7 = __require("fs");
     var helper = require_helper();
     module2.exports = function(connInfo, cb) {
@@ -36115,8 +36115,8 @@ var require_papaparse = __commonJS({
 });
 
 // packages/ztoq-action/src/main.ts
-import { mkdir as mkdir5, writeFile as writeFile6 } from "fs/promises";
-import path15 from "path";
+import { mkdir as mkdir6, writeFile as writeFile7 } from "fs/promises";
+import path16 from "path";
 
 // node_modules/.pnpm/@actions+core@3.0.1/node_modules/@actions/core/lib/core.js
 var core_exports = {};
@@ -39033,7 +39033,7 @@ async function expandSteps(testCase, lookups, context) {
     }
     return found2;
   };
-  const expandContent = async (source, parameters, path16) => {
+  const expandContent = async (source, parameters, path17) => {
     const content = source.content;
     switch (content.kind) {
       case "none":
@@ -39043,19 +39043,19 @@ async function expandSteps(testCase, lookups, context) {
         expansion.steps.push(renderScript(content.text, parameters));
         return;
       case "steps":
-        for (const step of content.steps) await expandStep(step, parameters, path16);
+        for (const step of content.steps) await expandStep(step, parameters, path17);
     }
   };
-  const expandStep = async (step, parameters, path16) => {
+  const expandStep = async (step, parameters, path17) => {
     if (step.kind === "inline") {
       expansion.steps.push(renderInlineStep(step, parameters, context));
       return;
     }
     const key = step.testCaseKey;
-    if (path16.includes(key)) {
+    if (path17.includes(key)) {
       expansion.lossy.add(
         "not-supported",
-        `call to ${key} not expanded: it would call itself (${[...path16, key].join(" → ")})`
+        `call to ${key} not expanded: it would call itself (${[...path17, key].join(" → ")})`
       );
       return;
     }
@@ -39069,7 +39069,7 @@ async function expandSteps(testCase, lookups, context) {
       step.parameters.map(({ name: name3, value }) => [name3, parameters.substitute(value)])
     );
     const first = expansion.steps.length;
-    await expandContent(callee, values, [...path16, key]);
+    await expandContent(callee, values, [...path17, key]);
     const unused = values.unused();
     if (unused.length === 0) return;
     const shown = unused.map(([name3, value]) => `${name3} = ${value}`).join(", ");
@@ -40264,9 +40264,22 @@ var WriterLockHeld = class extends ZtoqError {
 var REDACTED = "***";
 var SecretRegistry = class {
   #values = /* @__PURE__ */ new Set();
+  #listeners = /* @__PURE__ */ new Set();
   /** Register a secret. Values shorter than 4 characters are ignored: redacting them would mangle ordinary text. */
   add(value) {
-    if (value && value.length >= 4) this.#values.add(value);
+    if (!value || value.length < 4 || this.#values.has(value)) return;
+    this.#values.add(value);
+    for (const listener of this.#listeners) for (const form of [value, ...encodings(value)]) listener(form);
+  }
+  /**
+   * Calls `listener` with every secret registered so far and every one registered later, in
+   * each form it travels in, so a host with masking of its own (a GitHub runner's `add-mask`)
+   * learns derived secrets such as a qTest bearer token the moment a login returns them.
+   */
+  onAdd(listener) {
+    this.#listeners.add(listener);
+    for (const value of this.#values) for (const form of [value, ...encodings(value)]) listener(form);
+    return () => this.#listeners.delete(listener);
   }
   redact(text4) {
     let out2 = text4;
@@ -41633,11 +41646,11 @@ var EndpointMatcher = class {
   }
   resolve(method, url2) {
     const upperMethod = method.toUpperCase();
-    const path16 = this.#pathBelowBase(url2);
+    const path17 = this.#pathBelowBase(url2);
     const params = {};
     let templatePath = UNMATCHED_PATH;
-    for (const operation of path16 === void 0 ? [] : this.#byMethod.get(upperMethod) ?? []) {
-      const found2 = operation.pattern.exec(path16 ?? "");
+    for (const operation of path17 === void 0 ? [] : this.#byMethod.get(upperMethod) ?? []) {
+      const found2 = operation.pattern.exec(path17 ?? "");
       if (!found2) continue;
       templatePath = operation.path;
       operation.paramNames.forEach((name3, index) => {
@@ -41653,15 +41666,15 @@ var EndpointMatcher = class {
   #pathBelowBase(url2) {
     const parsed = new URL(url2);
     if (parsed.origin !== this.#origin) return void 0;
-    const path16 = trimTrailingSlash(parsed.pathname);
-    if (this.#basePath === "") return path16 || "/";
-    if (path16 === this.#basePath) return "/";
-    if (!path16.startsWith(`${this.#basePath}/`)) return void 0;
-    return path16.slice(this.#basePath.length);
+    const path17 = trimTrailingSlash(parsed.pathname);
+    if (this.#basePath === "") return path17 || "/";
+    if (path17 === this.#basePath) return "/";
+    if (!path17.startsWith(`${this.#basePath}/`)) return void 0;
+    return path17.slice(this.#basePath.length);
   }
 };
-function compile(path16) {
-  const segments = trimTrailingSlash(path16).split("/").slice(1);
+function compile(path17) {
+  const segments = trimTrailingSlash(path17).split("/").slice(1);
   const paramNames = [];
   const source = segments.map(
     (segment) => segment.split(/(\{[^}]*\})/).map((part) => {
@@ -41672,7 +41685,7 @@ function compile(path16) {
     }).join("")
   ).join("/");
   return {
-    path: path16,
+    path: path17,
     pattern: new RegExp(`^/${source}$`),
     paramNames,
     specificity: segments.map((segment) => segment.includes("{") ? 1 : 0)
@@ -41693,8 +41706,8 @@ function decodePathSegment(segment) {
     return segment;
   }
 }
-function trimTrailingSlash(path16) {
-  return path16.endsWith("/") ? path16.slice(0, -1) : path16;
+function trimTrailingSlash(path17) {
+  return path17.endsWith("/") ? path17.slice(0, -1) : path17;
 }
 function escapeRegExp(text4) {
   return text4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -43113,7 +43126,7 @@ function qtest(options2) {
     ...options2.concurrency === void 0 ? {} : { concurrency: options2.concurrency },
     ...options2.requestsPerSecond === void 0 ? {} : { requestsPerSecond: options2.requestsPerSecond },
     // A search reads; a token request only issues another token: both may be repeated blindly.
-    isIdempotent: (method, path16) => isIdempotentMethod(method) || method === "POST" && (path16 === SEARCH_PATH || path16 === TOKEN_PATH)
+    isIdempotent: (method, path17) => isIdempotentMethod(method) || method === "POST" && (path17 === SEARCH_PATH || path17 === TOKEN_PATH)
   });
   const transport = new QTestTransport(
     createQTestClient({ baseUrl: options2.baseUrl, auth: options2.auth, fetch: fetch2 }),
@@ -43549,12 +43562,12 @@ var ZephyrTransport = class {
    * One page of a paged list starting at `startAt`. Unlike `zephyrPages`, which always walks
    * from the start, this lets a stream continue from a checkpoint.
    */
-  async page(path16, request, startAt, maxResults, signal) {
+  async page(path17, request, startAt, maxResults, signal) {
     signal?.throwIfAborted();
     const params = { path: request.path, query: { ...request.query, startAt, maxResults } };
-    const { data, error: error64, response } = await this.#client.GET(path16, { params, signal });
+    const { data, error: error64, response } = await this.#client.GET(path17, { params, signal });
     if (!response.ok || data === void 0)
-      throw apiError("Zephyr", { method: "GET", path: path16 }, response, error64);
+      throw apiError("Zephyr", { method: "GET", path: path17 }, response, error64);
     return data;
   }
   /**
@@ -43562,14 +43575,14 @@ var ZephyrTransport = class {
    * lower what was asked). Used for a single entity's sub-lists (steps, versions, step results),
    * which are read whole or not at all.
    */
-  async items(path16, request, signal) {
+  async items(path17, request, signal) {
     const items = [];
     let startAt = 0;
     for (; ; ) {
-      const page = await this.page(path16, request, startAt, ZEPHYR_PAGE_SIZE, signal);
+      const page = await this.page(path17, request, startAt, ZEPHYR_PAGE_SIZE, signal);
       const values = page.values ?? [];
       items.push(...values);
-      const next = nextStartAt(path16, startAt, page);
+      const next = nextStartAt(path17, startAt, page);
       if (next === void 0) return items;
       startAt = next;
     }
@@ -43577,19 +43590,19 @@ var ZephyrTransport = class {
   /** The project, or undefined when Zephyr answers 404 (unknown, or invisible to this token). */
   async project(projectKey, signal) {
     signal?.throwIfAborted();
-    const path16 = "/projects/{projectIdOrKey}";
-    const { data, error: error64, response } = await this.#client.GET(path16, {
+    const path17 = "/projects/{projectIdOrKey}";
+    const { data, error: error64, response } = await this.#client.GET(path17, {
       params: { path: { projectIdOrKey: projectKey } },
       signal
     });
     if (response.status === 404) return void 0;
     if (!response.ok || data === void 0)
-      throw apiError("Zephyr", { method: "GET", path: path16 }, response, error64);
+      throw apiError("Zephyr", { method: "GET", path: path17 }, response, error64);
     return data;
   }
   /** A list's size from a one-item page, when the server says (`total` is optional in the spec). */
-  async total(path16, projectKey, signal) {
-    const page = await this.page(path16, { query: { projectKey } }, 0, 1, signal);
+  async total(path17, projectKey, signal) {
+    const page = await this.page(path17, { query: { projectKey } }, 0, 1, signal);
     return typeof page.total === "number" ? page.total : void 0;
   }
   /**
@@ -43598,14 +43611,14 @@ var ZephyrTransport = class {
    */
   async testScript(testCaseKey, signal) {
     signal?.throwIfAborted();
-    const path16 = "/testcases/{testCaseKey}/testscript";
-    const { data, error: error64, response } = await this.#client.GET(path16, {
+    const path17 = "/testcases/{testCaseKey}/testscript";
+    const { data, error: error64, response } = await this.#client.GET(path17, {
       params: { path: { testCaseKey } },
       signal
     });
     if (response.status === 404) return void 0;
     if (!response.ok || data === void 0)
-      throw apiError("Zephyr", { method: "GET", path: path16 }, response, error64);
+      throw apiError("Zephyr", { method: "GET", path: path17 }, response, error64);
     return data;
   }
   /** Steps in order; the spec documents 100 per page whatever is asked, which `items` follows. */
@@ -43617,47 +43630,47 @@ var ZephyrTransport = class {
   }
   async testCaseLinks(testCaseKey, signal) {
     signal?.throwIfAborted();
-    const path16 = "/testcases/{testCaseKey}/links";
-    const { data, error: error64, response } = await this.#client.GET(path16, {
+    const path17 = "/testcases/{testCaseKey}/links";
+    const { data, error: error64, response } = await this.#client.GET(path17, {
       params: { path: { testCaseKey } },
       signal
     });
     if (!response.ok || data === void 0)
-      throw apiError("Zephyr", { method: "GET", path: path16 }, response, error64);
+      throw apiError("Zephyr", { method: "GET", path: path17 }, response, error64);
     return data;
   }
   async testCycleLinks(cycleId, signal) {
     signal?.throwIfAborted();
-    const path16 = "/testcycles/{testCycleIdOrKey}/links";
-    const { data, error: error64, response } = await this.#client.GET(path16, {
+    const path17 = "/testcycles/{testCycleIdOrKey}/links";
+    const { data, error: error64, response } = await this.#client.GET(path17, {
       params: { path: { testCycleIdOrKey: String(cycleId) } },
       signal
     });
     if (!response.ok || data === void 0)
-      throw apiError("Zephyr", { method: "GET", path: path16 }, response, error64);
+      throw apiError("Zephyr", { method: "GET", path: path17 }, response, error64);
     return data;
   }
   /** A single plan; the spec has no GET for a plan's links, they come embedded in the plan. */
   async testPlan(planId, signal) {
     signal?.throwIfAborted();
-    const path16 = "/testplans/{testPlanIdOrKey}";
-    const { data, error: error64, response } = await this.#client.GET(path16, {
+    const path17 = "/testplans/{testPlanIdOrKey}";
+    const { data, error: error64, response } = await this.#client.GET(path17, {
       params: { path: { testPlanIdOrKey: String(planId) } },
       signal
     });
     if (!response.ok || data === void 0)
-      throw apiError("Zephyr", { method: "GET", path: path16 }, response, error64);
+      throw apiError("Zephyr", { method: "GET", path: path17 }, response, error64);
     return data;
   }
   async testExecutionIssueLinks(executionId, signal) {
     signal?.throwIfAborted();
-    const path16 = "/testexecutions/{testExecutionIdOrKey}/links";
-    const { data, error: error64, response } = await this.#client.GET(path16, {
+    const path17 = "/testexecutions/{testExecutionIdOrKey}/links";
+    const { data, error: error64, response } = await this.#client.GET(path17, {
       params: { path: { testExecutionIdOrKey: String(executionId) } },
       signal
     });
     if (!response.ok || data === void 0)
-      throw apiError("Zephyr", { method: "GET", path: path16 }, response, error64);
+      throw apiError("Zephyr", { method: "GET", path: path17 }, response, error64);
     return data.issues ?? [];
   }
   async testExecutionSteps(executionId, signal) {
@@ -43668,18 +43681,18 @@ var ZephyrTransport = class {
     );
   }
 };
-function nextStartAt(path16, startAt, page) {
+function nextStartAt(path17, startAt, page) {
   if (page.isLast === true || (page.values ?? []).length === 0) return void 0;
   if (!(page.maxResults > 0)) {
     throw new ZtoqError(
-      `Zephyr GET ${path16} answered maxResults=${page.maxResults} at startAt=${startAt}; the next page cannot be located`
+      `Zephyr GET ${path17} answered maxResults=${page.maxResults} at startAt=${startAt}; the next page cannot be located`
     );
   }
   return startAt + page.maxResults;
 }
 
 // packages/ztoq-core/src/adapters/zephyr-scale-cloud/resumable-pages.ts
-async function* resumablePages(transport, path16, segments, options2) {
+async function* resumablePages(transport, path17, segments, options2) {
   const names = segments.map((segment) => segment.name);
   const position = parseCheckpoint(options2.checkpoint, names, options2.stream);
   if ("done" in position) return;
@@ -43690,11 +43703,11 @@ async function* resumablePages(transport, path16, segments, options2) {
     const segment = segments[index];
     if (budget !== void 0 && budget <= 0) return;
     const maxResults = pageSizeFor(startAt, budget);
-    const page = await transport.page(path16, segment.request, startAt, maxResults, options2.signal);
+    const page = await transport.page(path17, segment.request, startAt, maxResults, options2.signal);
     const served = page.values ?? [];
     const items = budget === void 0 ? served : served.slice(0, budget);
     if (budget !== void 0) budget -= items.length;
-    const next = nextStartAt(path16, startAt, page);
+    const next = nextStartAt(path17, startAt, page);
     let checkpoint;
     if (budget === 0) {
       checkpoint = DONE;
@@ -43912,7 +43925,7 @@ async function describeZephyrProject(transport, projectKey, signal) {
   }
   const totals = await Promise.all(
     COUNTED_LISTS.map(
-      async ([type, path16]) => [type, await transport.total(path16, project.key, signal)]
+      async ([type, path17]) => [type, await transport.total(path17, project.key, signal)]
     )
   );
   const estimatedCounts = {};
@@ -44744,10 +44757,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path17) {
+  if (!path17)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path17.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -45087,11 +45100,11 @@ function explicitlyAborted(x8, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path17, issues) {
   return issues.map((iss) => {
     var _a7;
     (_a7 = iss).path ?? (_a7.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path17);
     return iss;
   });
 }
@@ -45553,16 +45566,16 @@ function flattenError(error64, mapper = (issue3) => issue3.message) {
 }
 function formatError(error64, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error65, path16 = []) => {
+  const processError = (error65, path17 = []) => {
     for (const issue3 of error65.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path16, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path17, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else {
-        const fullpath = [...path16, ...issue3.path];
+        const fullpath = [...path17, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -45601,17 +45614,17 @@ function formatError(error64, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error64, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error65, path16 = []) => {
+  const processError = (error65, path17 = []) => {
     var _a7;
     for (const issue3 of error65.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path16, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path17, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path16, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
       } else {
-        const fullpath = [...path16, ...issue3.path];
+        const fullpath = [...path17, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -45650,8 +45663,8 @@ function treeifyError(error64, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path16) {
+  const path17 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path17) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -62789,13 +62802,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path16 = ref.slice(1).split("/").filter(Boolean);
-  if (path16.length === 0) {
+  const path17 = ref.slice(1).split("/").filter(Boolean);
+  if (path17.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path16[0] === defsKey) {
-    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
+  if (path17[0] === defsKey) {
+    const key = path17[1] === void 0 ? void 0 : decodeJSONPointerSegment(path17[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -64586,8 +64599,8 @@ function jsonSyntaxProblem(text4) {
   const column = (before.at(-1)?.length ?? 0) + 1;
   return `${printParseErrorCode(first.error)} at line ${line}, column ${column}`;
 }
-function jsonPath(path16) {
-  return path16.reduce(
+function jsonPath(path17) {
+  return path17.reduce(
     (text4, key) => typeof key === "number" ? `${text4}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `${text4}.${String(key)}` : `${text4}[${JSON.stringify(String(key))}]`,
     "$"
   );
@@ -64774,15 +64787,15 @@ function parseMappingFile(text4, fileName = "mapping file") {
   const { $schema: _schema, ...mapping } = parsed.data;
   return mapping;
 }
-async function readMappingFile(path16) {
+async function readMappingFile(path17) {
   let text4;
   try {
-    text4 = await readFile2(path16, "utf8");
+    text4 = await readFile2(path17, "utf8");
   } catch (error64) {
     const code = error64.code ?? "unreadable";
-    throw new ConfigError([`mapping file ${path16} cannot be read (${code}); check --mapping`]);
+    throw new ConfigError([`mapping file ${path17} cannot be read (${code}); check --mapping`]);
   }
-  return parseMappingFile(text4, path16);
+  return parseMappingFile(text4, path17);
 }
 
 // packages/ztoq-core/src/config/projects-file.ts
@@ -64981,19 +64994,19 @@ function parseDatabaseUrl(url2, options2 = {}) {
   throw new ConfigError([`${ACCEPTED_FORMS} (${got})`]);
 }
 function parseFilePath(value, cwd) {
-  let path16;
+  let path17;
   if (value.startsWith("file://")) {
     try {
-      path16 = fileURLToPath(value);
+      path17 = fileURLToPath(value);
     } catch {
       throw new ConfigError([`ZTOQ_DATABASE_URL is not a valid file URL; ${ACCEPTED_FORMS}`]);
     }
   } else {
-    path16 = value.slice("file:".length);
+    path17 = value.slice("file:".length);
   }
-  if (path16.trim() === "")
+  if (path17.trim() === "")
     throw new ConfigError([`ZTOQ_DATABASE_URL names no directory after "file:"; ${ACCEPTED_FORMS}`]);
-  return isAbsolute(path16) ? path16 : resolve2(cwd, path16);
+  return isAbsolute(path17) ? path17 : resolve2(cwd, path17);
 }
 function parsePostgresUrl(value) {
   const malformed = (reason) => new ConfigError([`ZTOQ_DATABASE_URL is not a valid PostgreSQL URL (${reason}); ${ACCEPTED_FORMS}`]);
@@ -84750,11 +84763,11 @@ var Cookies = class {
   getPath(pathname) {
     const pathParts = (pathname || "/").split("/");
     pathParts.pop();
-    const path16 = pathParts.join("/").trim();
-    if (path16.charAt(0) !== "/") {
+    const path17 = pathParts.join("/").trim();
+    if (path17.charAt(0) !== "/") {
       return "/";
     }
-    return path16;
+    return path17;
   }
 };
 var cookies_default = Cookies;
@@ -97778,11 +97791,15 @@ async function migrationFromConfig(input2) {
   return { migration, store, http: http3, close: () => store.close() };
 }
 
+// packages/ztoq-core/src/projects/queue-ledger.ts
+import { mkdir as mkdir4, readFile as readFile5, rename as rename2, writeFile as writeFile3 } from "fs/promises";
+import path9 from "path";
+
 // packages/ztoq-reporters/src/csv-reporter.ts
 var import_papaparse = __toESM(require_papaparse(), 1);
 import { once } from "events";
 import { createWriteStream } from "fs";
-import path9 from "path";
+import path10 from "path";
 
 // packages/ztoq-reporters/src/define-reporter.ts
 function defineReporter(definition) {
@@ -97817,7 +97834,7 @@ var VALIDATION_COLUMNS = ["entity_type", "expected", "found", "missing", "mismat
 var csvReporter = defineReporter({
   name: "csv",
   async render(report, { outDir, entities }) {
-    const entitiesFile = path9.join(outDir, "entities.csv");
+    const entitiesFile = path10.join(outDir, "entities.csv");
     await writeCsv(entitiesFile, ENTITY_COLUMNS, async function* () {
       for await (const page of entities()) {
         yield page.map((row2) => [
@@ -97831,7 +97848,7 @@ var csvReporter = defineReporter({
         ]);
       }
     });
-    const failuresFile = path9.join(outDir, "failures.csv");
+    const failuresFile = path10.join(outDir, "failures.csv");
     await writeCsv(failuresFile, FAILURE_COLUMNS, async function* () {
       yield report.failures.items.map((failure2) => [
         failure2.phase,
@@ -97844,7 +97861,7 @@ var csvReporter = defineReporter({
         failure2.error
       ]);
     });
-    const validationFile = path9.join(outDir, "validation.csv");
+    const validationFile = path10.join(outDir, "validation.csv");
     await writeCsv(validationFile, VALIDATION_COLUMNS, async function* () {
       yield report.validation.types.map(
         (counts2) => [counts2.type, counts2.expected, counts2.found, counts2.missing, counts2.mismatched, counts2.notLoaded].map(
@@ -97875,8 +97892,8 @@ async function write(out2, text4) {
 }
 
 // packages/ztoq-reporters/src/html-reporter.ts
-import { writeFile as writeFile3 } from "fs/promises";
-import path10 from "path";
+import { writeFile as writeFile4 } from "fs/promises";
+import path11 from "path";
 
 // node_modules/.pnpm/mustache@4.2.0/node_modules/mustache/mustache.mjs
 var objectToString = Object.prototype.toString;
@@ -98682,8 +98699,8 @@ function reportView(report) {
 var htmlReporter = defineReporter({
   name: "html",
   async render(report, { outDir }) {
-    const file2 = path10.join(outDir, "report.html");
-    await writeFile3(file2, renderHtmlReport(report));
+    const file2 = path11.join(outDir, "report.html");
+    await writeFile4(file2, renderHtmlReport(report));
     return [file2];
   }
 });
@@ -98692,27 +98709,27 @@ function renderHtmlReport(report) {
 }
 
 // packages/ztoq-reporters/src/json-reporter.ts
-import { writeFile as writeFile4 } from "fs/promises";
-import path11 from "path";
+import { writeFile as writeFile5 } from "fs/promises";
+import path12 from "path";
 var jsonReporter = defineReporter({
   name: "json",
   async render(report, { outDir }) {
-    const file2 = path11.join(outDir, "report.json");
-    await writeFile4(file2, `${JSON.stringify(report, null, 2)}
+    const file2 = path12.join(outDir, "report.json");
+    await writeFile5(file2, `${JSON.stringify(report, null, 2)}
 `);
     return [file2];
   }
 });
 
 // packages/ztoq-reporters/src/markdown-reporter.ts
-import { writeFile as writeFile5 } from "fs/promises";
-import path12 from "path";
+import { writeFile as writeFile6 } from "fs/promises";
+import path13 from "path";
 var LISTED = 10;
 var markdownReporter = defineReporter({
   name: "md",
   async render(report, { outDir }) {
-    const file2 = path12.join(outDir, "summary.md");
-    await writeFile5(file2, formatMarkdownSummary(report));
+    const file2 = path13.join(outDir, "summary.md");
+    await writeFile6(file2, formatMarkdownSummary(report));
     return [file2];
   }
 });
@@ -98831,11 +98848,11 @@ function row(cells) {
 
 // packages/ztoq-reporters/src/load-reporter.ts
 import { createRequire } from "module";
-import path13 from "path";
+import path14 from "path";
 import { pathToFileURL } from "url";
 
 // packages/ztoq-reporters/src/write-reports.ts
-import { mkdir as mkdir4 } from "fs/promises";
+import { mkdir as mkdir5 } from "fs/promises";
 
 // packages/ztoq-action/src/action-logger.ts
 function createActionLogger(sink) {
@@ -98949,7 +98966,7 @@ function text3(value) {
 }
 
 // packages/ztoq-action/src/run-inputs.ts
-import path14 from "path";
+import path15 from "path";
 var RUN_INPUTS = {
   phase: "phase",
   batchSize: "batch-size",
@@ -98999,10 +99016,10 @@ function readRunInputs(reader, cwd) {
     maxWorkers: wholeNumber(RUN_INPUTS.maxWorkers),
     limit: wholeNumber(RUN_INPUTS.limit),
     dryRun: flag(RUN_INPUTS.dryRun, false),
-    ...mapping === void 0 ? {} : { mappingFile: path14.resolve(cwd, mapping) },
+    ...mapping === void 0 ? {} : { mappingFile: path15.resolve(cwd, mapping) },
     ...targetRoot === void 0 ? {} : { targetRoot },
     ...migrationId === void 0 ? {} : { migrationId },
-    ...reportDir === void 0 ? {} : { reportDir: path14.resolve(cwd, reportDir) },
+    ...reportDir === void 0 ? {} : { reportDir: path15.resolve(cwd, reportDir) },
     createFields: flag(RUN_INPUTS.createFields, true),
     failOnPartial: flag(RUN_INPUTS.failOnPartial, false),
     sendReport: flag(RUN_INPUTS.sendReport, true)
@@ -99095,9 +99112,9 @@ async function run2() {
     setOutput("migration-id", result.migrationId);
     setOutput("run-id", result.runId);
     if (inputs.reportDir) {
-      const file2 = path15.join(inputs.reportDir, "result.json");
-      await mkdir5(inputs.reportDir, { recursive: true });
-      await writeFile6(file2, `${JSON.stringify(result, null, 2)}
+      const file2 = path16.join(inputs.reportDir, "result.json");
+      await mkdir6(inputs.reportDir, { recursive: true });
+      await writeFile7(file2, `${JSON.stringify(result, null, 2)}
 `);
       setOutput("result-file", file2);
       logger.info(`result written to ${file2}`);
