@@ -36,7 +36,7 @@ describe('settingsFromInputs', () => {
 
   it('has an input for every core setting and run option, each declared in action.yml', async () => {
     expect(Object.keys(ACTION_INPUTS).sort()).toEqual(Object.keys(SETTINGS).sort());
-    const action = parse(await readFile(new URL('../action.yml', import.meta.url), 'utf8')) as {
+    const action = parse(await readFile(new URL('../../../action.yml', import.meta.url), 'utf8')) as {
       inputs: Record<string, { required?: boolean }>;
     };
     for (const input of Object.values(ACTION_INPUTS)) expect(action.inputs).toHaveProperty(input);

@@ -76,7 +76,7 @@ describe('run', () => {
       'run-id': result.runId,
       'result-file': resultFile,
     });
-    const action = parse(await readFile(new URL('../action.yml', import.meta.url), 'utf8')) as {
+    const action = parse(await readFile(new URL('../../../action.yml', import.meta.url), 'utf8')) as {
       outputs: Record<string, unknown>;
     };
     expect(Object.keys(action.outputs).sort()).toEqual(Object.keys(outputs).sort());

@@ -7,10 +7,24 @@ const REDACTED = '***';
 
 export class SecretRegistry {
   readonly #values = new Set<string>();
+  readonly #listeners = new Set<(value: string) => void>();
 
   /** Register a secret. Values shorter than 4 characters are ignored: redacting them would mangle ordinary text. */
   add(value: string | undefined | null): void {
-    if (value && value.length >= 4) this.#values.add(value);
+    if (!value || value.length < 4 || this.#values.has(value)) return;
+    this.#values.add(value);
+    for (const listener of this.#listeners) for (const form of [value, ...encodings(value)]) listener(form);
+  }
+
+  /**
+   * Calls `listener` with every secret registered so far and every one registered later, in
+   * each form it travels in, so a host with masking of its own (a GitHub runner's `add-mask`)
+   * learns derived secrets such as a qTest bearer token the moment a login returns them.
+   */
+  onAdd(listener: (value: string) => void): () => void {
+    this.#listeners.add(listener);
+    for (const value of this.#values) for (const form of [value, ...encodings(value)]) listener(form);
+    return () => this.#listeners.delete(listener);
   }
 
   redact(text: string): string {

@@ -27,3 +27,17 @@ describe('SecretRegistry', () => {
     expect(registry.redact('about abba')).toBe('about abba');
   });
 });
+
+describe('SecretRegistry.onAdd', () => {
+  it('tells a listener about secrets registered before and after it, in every encoded form', () => {
+    const registry = new SecretRegistry();
+    registry.add('early secret');
+    const seen: string[] = [];
+    const stop = registry.onAdd((value) => seen.push(value));
+    registry.add('late/token');
+    registry.add('late/token');
+    stop();
+    registry.add('after-stop');
+    expect(seen).toEqual(['early secret', 'early%20secret', 'early+secret', 'late/token', 'late%2Ftoken']);
+  });
+});

@@ -1,3 +1,5 @@
+export { chooseProject, nextInQueue, type ProjectChoice, type ProjectSource } from './choose-project.js';
+export { type DispatchParameters, dispatchPayload, parseDispatchParameters } from './dispatch-parameters.js';
 export {
   markProject,
   nextProject,
@@ -7,3 +9,4 @@ export {
   type QueueState,
   readProjectsQueue,
 } from './projects-queue.js';
+export { fileQueueLedger, type QueueLedger, storeQueueLedger } from './queue-ledger.js';
