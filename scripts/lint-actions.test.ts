@@ -46,3 +46,17 @@ it('refuses a tree with nothing to validate', () => {
   expect(empty.stderr.trim()).toBe(`lint-actions: no workflow or action file under ${root}`);
   expect(empty.status).toBe(2);
 });
+
+it('checks an action on node24, which the validator schema does not know yet, by every other key', async () => {
+  const action = (runs: string) => `name: a\ndescription: d\nruns:\n  using: node24\n${runs}`;
+  await writeFile(path.join(root, 'action.yml'), action('  main: dist/index.js\n'));
+  const clean = lint(root);
+  expect(clean.stdout).toContain('ok       action.yml');
+  expect(clean.status).toBe(0);
+
+  // A node action without its entry point is still caught on node24.
+  await writeFile(path.join(root, 'action.yml'), action('  pre-if: always()\n'));
+  const broken = lint(root);
+  expect(broken.stdout).toContain('invalid  action.yml');
+  expect(broken.status).toBe(1);
+}, 60_000);
