@@ -15,7 +15,8 @@ type Outcome =
   | { kind: 'created' | 'adopted'; entity: CreatedEntity }
   | { kind: 'refused' | 'unknown'; error: string }
   | { kind: 'fatal'; error: unknown }
-  | { kind: 'not-attempted' };
+  | { kind: 'not-attempted' }
+  | { kind: 'blocked'; behind: string };
 
 /**
  * Creates the planned entities in the target's order, `batchSize` at a time. Idempotency comes
@@ -30,6 +31,9 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
     const counts: LoadCounts = { planned: 0, created: 0, adopted: 0, alreadyDone: 0, failed: 0, skipped: 0 };
     counts.planned = await store.countTransformedEntities(options.projectKey, type);
     context.result.load[type] = counts;
+    // A sequence (the logs of one run) stops at an entity whose create has an unknown outcome:
+    // creating the later ones now would put them before it once the next run creates it.
+    const blockedSequences = new Map<string, string>();
     let level = 0;
     let deepest = 0;
     do {
@@ -42,7 +46,7 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
           deepest = Math.max(deepest, rowLevel);
           return rowLevel === level;
         });
-        if (batch.length > 0) await loadBatch(context, type, batch, counts);
+        if (batch.length > 0) await loadBatch(context, type, batch, counts, blockedSequences);
         context.events.emit('progress', {
           phase: 'load',
           entityType: type,
@@ -62,6 +66,7 @@ async function loadBatch(
   type: string,
   rows: TransformedEntity[],
   counts: LoadCounts,
+  blockedSequences: Map<string, string>,
 ): Promise<void> {
   const { store, options, runId } = context;
   const { projectKey } = options;
@@ -104,7 +109,15 @@ async function loadBatch(
     ready,
     (item) => (item.row.payload as unknown as StoredPlan).sequenceKey,
     options.maxWorkers,
-    (item) => loadOne(context, item.entity, item.priorState),
+    async (item): Promise<Outcome> => {
+      const sequenceKey = (item.row.payload as unknown as StoredPlan).sequenceKey;
+      const behind = sequenceKey === undefined ? undefined : blockedSequences.get(sequenceKey);
+      if (behind !== undefined) return { kind: 'blocked', behind };
+      const outcome = await loadOne(context, item.entity, item.priorState);
+      if (outcome.kind === 'unknown' && sequenceKey !== undefined)
+        blockedSequences.set(sequenceKey, item.row.sourceId);
+      return outcome;
+    },
   );
 
   const doneRows: Parameters<typeof store.markDone>[2][number][] = [];
@@ -140,6 +153,14 @@ async function loadBatch(
       case 'fatal':
         fatal ??= outcome.error;
         break;
+      case 'blocked':
+        if (item.priorState !== 'pending') unsent.push(sourceId);
+        counts.skipped += 1;
+        failures.push({
+          sourceId,
+          error: `skipped: waits for ${outcome.behind}, created before it, whose outcome is unknown`,
+        });
+        break;
       case 'not-attempted':
         // Never sent: unless an earlier attempt may have sent it, nothing needs looking up.
         if (item.priorState !== 'pending') unsent.push(sourceId);
@@ -154,6 +175,9 @@ async function loadBatch(
     });
   }
 
+  const failedCount = outcomes.filter(
+    (outcome) => outcome.kind === 'refused' || outcome.kind === 'unknown',
+  ).length;
   await store.transaction(async (session) => {
     if (doneRows.length > 0) await session.markDone(projectKey, type, doneRows, runId);
     if (refused.length > 0) await session.markFailed(projectKey, type, refused, runId);
@@ -181,8 +205,8 @@ async function loadBatch(
         counts: {
           created: outcomes.filter((outcome) => outcome.kind === 'created').length,
           adopted: outcomes.filter((outcome) => outcome.kind === 'adopted').length,
-          failed: failures.length - skipped.length,
-          skipped: skipped.length,
+          failed: failedCount,
+          skipped: failures.length - failedCount,
         },
       },
     ]);

@@ -8,6 +8,7 @@ import {
   qtest,
   type RunPhase,
   type StateStore,
+  type Target,
   zephyrScaleCloud,
 } from '@ztoq/core';
 import {
@@ -51,6 +52,8 @@ export async function startMigrationRig(
     /** A store kind, or a target of the test's own (a private server it may restart). */
     store?: 'postgres' | 'pglite' | StoreTarget;
     qtestTokenLifetimeSeconds?: number;
+    /** Puts the test's own behaviour around the qTest target (a create whose answer is lost, …). */
+    wrapTarget?: (target: Target) => Target;
   } = {},
 ): Promise<MigrationRig> {
   const simulators = await startSimulators({
@@ -83,12 +86,13 @@ export async function startMigrationRig(
       apiToken: connection.zephyr.apiToken,
       http,
     });
-    const target = qtest({
+    const qtestTarget = qtest({
       baseUrl: connection.qtest.baseUrl,
       projectId: connection.qtest.projectId,
       auth: { kind: 'password', username: connection.qtest.username, password: connection.qtest.password },
       http,
     });
+    const target = init.wrapTarget ? init.wrapTarget(qtestTarget) : qtestTarget;
     return createMigration({
       source,
       target,
