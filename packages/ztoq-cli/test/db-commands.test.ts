@@ -21,7 +21,7 @@ describe('ztoq db', () => {
     const migrate = await cli(['db', 'migrate'], env, cwd);
     expect(migrate).toEqual({
       code: 0,
-      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data, 0003_writer_lock\n`,
+      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data, 0003_writer_lock, 0004_source_changes\n`,
       stderr: '',
     });
 
@@ -35,6 +35,7 @@ describe('ztoq db', () => {
       '0001_initial',
       '0002_id_map_target_data',
       '0003_writer_lock',
+      '0004_source_changes',
     ]);
   });
 

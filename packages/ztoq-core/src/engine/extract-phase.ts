@@ -14,10 +14,18 @@ interface ExtractCursor {
   migrationId: string;
   complete: boolean;
   cursor: JsonValue;
+  /**
+   * The pass reading the stream from its start (the run that began it), stamped on every row it
+   * lists; a resumed read keeps it. Absent in cursors written before passes were recorded.
+   */
+  pass?: string;
 }
 
 /** Times a stream read is resumed in one run without a page stored in between. */
 const STREAM_RESTARTS = 5;
+
+/** Streams a rehearsal (`limit`) reads only in part. */
+const LIMITED_STREAMS: ReadonlySet<CanonicalEntityType> = new Set(['test-case', 'test-execution']);
 
 export const extractStream = (type: CanonicalEntityType): string => `extract:${type}`;
 
@@ -48,6 +56,9 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
       type === 'test-execution' && options.limit !== undefined
         ? await limitedTestCaseKeys(store, projectKey, options.limit)
         : undefined;
+    // Only a pass that listed the whole stream can tell what is gone from the source.
+    const pass = previous === undefined ? context.runId : previous.pass;
+    const listsEverything = pass !== undefined && (options.limit === undefined || !LIMITED_STREAMS.has(type));
     let read = 0;
     let cursor = previous?.cursor;
     let failuresWithoutProgress = 0;
@@ -67,11 +78,19 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
             sourceId: canonicalSourceId(type, entity),
             payload: entity,
           }));
-          const stored: ExtractCursor = { migrationId, complete: false, cursor: page.checkpoint };
-          await store.putSourceEntities(projectKey, type, entities, {
-            stream: extractStream(type),
-            cursor: stored as unknown as JsonValue,
-          });
+          const stored: ExtractCursor = {
+            migrationId,
+            complete: false,
+            cursor: page.checkpoint,
+            ...(pass === undefined ? {} : { pass }),
+          };
+          await store.putSourceEntities(
+            projectKey,
+            type,
+            entities,
+            { stream: extractStream(type), cursor: stored as unknown as JsonValue },
+            pass,
+          );
           cursor = page.checkpoint;
           read += entities.length;
           context.events.emit('progress', { phase: 'extract', entityType: type, done: read });
@@ -90,12 +109,17 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
       }
     }
     const complete: ExtractCursor = { migrationId, complete: true, cursor: null };
-    await store.saveCheckpoint(projectKey, {
-      stream: extractStream(type),
-      cursor: complete as unknown as JsonValue,
+    const removed = await store.transaction(async (session) => {
+      const marked = listsEverything ? await session.markUnlistedRemoved(projectKey, type, pass) : 0;
+      await session.saveCheckpoint(projectKey, {
+        stream: extractStream(type),
+        cursor: complete as unknown as JsonValue,
+      });
+      return marked;
     });
+    if (removed > 0) context.logger.info(`extract: ${removed} ${type} entities are gone from the source`);
     await store.appendEvents(context.runId, [
-      { kind: 'stream-extracted', phase: 'extract', entityType: type, counts: { read } },
+      { kind: 'stream-extracted', phase: 'extract', entityType: type, counts: { read, removed } },
     ]);
     counts[type] = await store.countSourceEntities(projectKey, type);
   }

@@ -103,6 +103,7 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
             payload: stored,
             sourceHash,
           })),
+          context.runId,
         );
       }
     }
@@ -130,6 +131,15 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
   if (dryRun) {
     result.plan = plan.summary();
   } else {
+    // A complete transform planned everything the source still holds; a rehearsal did not.
+    if (scopeKeys === undefined) {
+      const removed = await store.markUnplannedRemoved(projectKey, context.runId);
+      for (const [type, count] of Object.entries(removed)) {
+        context.logger.info(
+          `transform: ${count} ${type} entities are no longer planned (gone from the source)`,
+        );
+      }
+    }
     await store.saveCheckpoint(projectKey, {
       stream: TRANSFORM_SUMMARY_STREAM,
       cursor: { transformed: counts, lossy: result.lossy } as unknown as JsonValue,

@@ -149,6 +149,27 @@ export interface IdMapping {
   /** The run that last changed the row. */
   runId: string | null;
   updatedAt: Date;
+  /**
+   * The content hash of an update that was sent (or about to be) and not confirmed: a resumed
+   * run reads the entity back before sending it again. `null` when no update is in doubt.
+   */
+  updatingHash: string | null;
+}
+
+export interface PendingUpdate {
+  sourceId: string;
+  /** The content hash of the payload the update sends. */
+  contentHash: string;
+}
+
+/** A target entity ztoq wrote whose source is gone: listed, never deleted. */
+export interface RemovedInSource {
+  entityType: string;
+  sourceId: string;
+  targetId: string | null;
+  /** The plan it was last written from (its label names it in reports). */
+  payload: JsonValue;
+  removedAt: Date;
 }
 
 export interface DoneMapping {
@@ -227,8 +248,15 @@ export interface StateStoreSession {
     entityType: string,
     entities: readonly EntityInput[],
     checkpoint?: StreamCheckpoint,
+    /** The extract pass listing them: stamped on every given row, changed or not (see `markUnlistedRemoved`). */
+    pass?: string,
   ): Promise<WriteCounts>;
-  /** Pages in source id order (byte order), read by keyset so memory stays bounded. */
+  /**
+   * After a complete pass over a stream: marks every raw entity of the type that the pass did not
+   * list as removed from the source (reads then leave it out); returns how many were newly marked.
+   */
+  markUnlistedRemoved(projectKey: string, entityType: string, pass: string): Promise<number>;
+  /** Pages in source id order (byte order), read by keyset so memory stays bounded; removed rows are left out. */
   iterateSourceEntityPages(
     projectKey: string,
     entityType: string,
@@ -245,7 +273,24 @@ export interface StateStoreSession {
     projectKey: string,
     entityType: string,
     entities: readonly TransformedEntityInput[],
+    /** The transform run planning them: stamped on every given row (see `markUnplannedRemoved`). */
+    plannedRun?: string,
   ): Promise<WriteCounts>;
+  /**
+   * After a complete transform: marks every planned entity the run did not plan again as removed
+   * in the source; returns how many were newly marked, by type.
+   */
+  markUnplannedRemoved(projectKey: string, plannedRun: string): Promise<Record<string, number>>;
+  /** Removed planned entities the target holds (their mapping is `done`), by type. */
+  countRemovedInSource(projectKey: string): Promise<Record<string, number>>;
+  /** The first `limit` of them, by type and source id. */
+  listRemovedInSource(projectKey: string, options?: { limit?: number }): Promise<RemovedInSource[]>;
+  /** Keyed by source id; ids without a row (or removed) are absent. */
+  getTransformedEntities(
+    projectKey: string,
+    entityType: string,
+    sourceIds: readonly string[],
+  ): Promise<Map<string, TransformedEntity>>;
   iterateTransformedEntityPages(
     projectKey: string,
     entityType: string,
@@ -268,7 +313,19 @@ export interface StateStoreSession {
     sourceIds: readonly string[],
     runId?: string,
   ): Promise<IdMapping[]>;
-  /** Records the target ids once the target has confirmed the creates. */
+  /**
+   * Records, before they are sent, the updates of `done` entities: the content hash each sends.
+   * Left in place if the process dies, so the next run checks the target before resending.
+   */
+  markUpdating(
+    projectKey: string,
+    entityType: string,
+    updates: readonly PendingUpdate[],
+    runId?: string,
+  ): Promise<void>;
+  /** Forgets updates that were refused or never sent: nothing about them is in doubt. */
+  clearUpdating(projectKey: string, entityType: string, sourceIds: readonly string[]): Promise<void>;
+  /** Records the target ids (and clears any update in doubt) once the target has confirmed the writes. */
   markDone(
     projectKey: string,
     entityType: string,

@@ -19,6 +19,8 @@ import type {
   MigrationPhase,
   MigrationRun,
   PageOptions,
+  PendingUpdate,
+  RemovedInSource,
   RunEvent,
   RunEventInput,
   RunPhase,
@@ -62,8 +64,8 @@ const FAILURE_KEY = ['project_key', 'phase', 'entity_type', 'source_id'] as cons
 
 /** Bind parameters each inserted row uses, to size multi-row inserts. */
 const PARAMETERS_PER_ROW = {
-  sourceEntity: 5,
-  transformedEntity: 6,
+  sourceEntity: 6,
+  transformedEntity: 7,
   idMap: 8,
   runEvent: 6,
 } as const;
@@ -229,6 +231,7 @@ export class KyselyStateStore implements StateStore {
     entityType: string,
     entities: readonly EntityInput[],
     checkpoint?: StreamCheckpoint,
+    pass?: string,
   ): Promise<WriteCounts> {
     return this.#guard('save source entities', () =>
       this.#inTransaction(async (db) => {
@@ -237,12 +240,18 @@ export class KyselyStateStore implements StateStore {
         for (const chunk of chunkForParameters(prepared, PARAMETERS_PER_ROW.sourceEntity)) {
           const stored = await db
             .selectFrom('source_entity')
-            .select(['source_id', 'content_hash'])
+            .select(['source_id', 'content_hash', 'seen_pass', 'removed_at'])
             .where('project_key', '=', projectKey)
             .where('entity_type', '=', entityType)
             .where('source_id', '=', (eb) => eb.fn.any(eb.val(chunk.map((entity) => entity.sourceId))))
             .execute();
-          const changed = entitiesToWrite(chunk, stored, counts);
+          // An unchanged row is still rewritten to record the pass that listed it (or its return).
+          const changed = entitiesToWrite(
+            chunk,
+            stored,
+            counts,
+            (_entity, row) => (pass !== undefined && row.seen_pass !== pass) || row.removed_at !== null,
+          );
           if (changed.length === 0) continue;
           await db
             .insertInto('source_entity')
@@ -253,13 +262,16 @@ export class KyselyStateStore implements StateStore {
                 source_id: entity.sourceId,
                 payload: entity.json,
                 content_hash: entity.hash,
+                seen_pass: pass ?? null,
               })),
             )
             .onConflict((conflict) =>
               conflict.columns(ENTITY_KEY).doUpdateSet((eb) => ({
                 payload: eb.ref('excluded.payload'),
                 content_hash: eb.ref('excluded.content_hash'),
-                changed_at: sql<Date>`now()`,
+                seen_pass: sql<string | null>`coalesce(excluded.seen_pass, source_entity.seen_pass)`,
+                removed_at: null,
+                changed_at: sql<Date>`case when source_entity.content_hash = excluded.content_hash then source_entity.changed_at else now() end`,
               })),
             )
             .execute();
@@ -268,6 +280,20 @@ export class KyselyStateStore implements StateStore {
         return counts;
       }),
     );
+  }
+
+  markUnlistedRemoved(projectKey: string, entityType: string, pass: string): Promise<number> {
+    return this.#guard('mark removed source entities', async () => {
+      const result = await this.#executor()
+        .updateTable('source_entity')
+        .set({ removed_at: sql<Date>`now()` })
+        .where('project_key', '=', projectKey)
+        .where('entity_type', '=', entityType)
+        .where('removed_at', 'is', null)
+        .where((eb) => eb.or([eb('seen_pass', 'is', null), eb('seen_pass', '<>', pass)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    });
   }
 
   iterateSourceEntityPages(
@@ -281,6 +307,7 @@ export class KyselyStateStore implements StateStore {
         .selectAll('s')
         .where('s.project_key', '=', projectKey)
         .where('s.entity_type', '=', entityType)
+        .where('s.removed_at', 'is', null)
         .$if(options.onlyNeedingTransform === true, (query) =>
           // Never transformed, or transformed from a payload that has changed since.
           query.where(({ not, exists, selectFrom }) =>
@@ -333,6 +360,7 @@ export class KyselyStateStore implements StateStore {
     projectKey: string,
     entityType: string,
     entities: readonly TransformedEntityInput[],
+    plannedRun?: string,
   ): Promise<WriteCounts> {
     return this.#guard('save transformed entities', () =>
       this.#inTransaction(async (db) => {
@@ -341,7 +369,7 @@ export class KyselyStateStore implements StateStore {
         for (const chunk of chunkForParameters(prepared, PARAMETERS_PER_ROW.transformedEntity)) {
           const stored = await db
             .selectFrom('transformed_entity')
-            .select(['source_id', 'content_hash', 'source_hash'])
+            .select(['source_id', 'content_hash', 'source_hash', 'planned_run', 'removed_at'])
             .where('project_key', '=', projectKey)
             .where('entity_type', '=', entityType)
             .where('source_id', '=', (eb) => eb.fn.any(eb.val(chunk.map((entity) => entity.sourceId))))
@@ -352,7 +380,10 @@ export class KyselyStateStore implements StateStore {
             chunk,
             stored,
             counts,
-            (entity, storedRow) => storedRow.source_hash !== entity.input.sourceHash,
+            (entity, storedRow) =>
+              storedRow.source_hash !== entity.input.sourceHash ||
+              (plannedRun !== undefined && storedRow.planned_run !== plannedRun) ||
+              storedRow.removed_at !== null,
           );
           if (toWrite.length === 0) continue;
           await db
@@ -365,6 +396,7 @@ export class KyselyStateStore implements StateStore {
                 payload: entity.json,
                 content_hash: entity.hash,
                 source_hash: entity.input.sourceHash,
+                planned_run: plannedRun ?? null,
               })),
             )
             .onConflict((conflict) =>
@@ -372,6 +404,10 @@ export class KyselyStateStore implements StateStore {
                 payload: eb.ref('excluded.payload'),
                 content_hash: eb.ref('excluded.content_hash'),
                 source_hash: eb.ref('excluded.source_hash'),
+                planned_run: sql<
+                  string | null
+                >`coalesce(excluded.planned_run, transformed_entity.planned_run)`,
+                removed_at: null,
                 transformed_at: sql<Date>`now()`,
               })),
             )
@@ -380,6 +416,84 @@ export class KyselyStateStore implements StateStore {
         return counts;
       }),
     );
+  }
+
+  markUnplannedRemoved(projectKey: string, plannedRun: string): Promise<Record<string, number>> {
+    return this.#guard('mark removed planned entities', async () => {
+      const rows = await this.#executor()
+        .updateTable('transformed_entity')
+        .set({ removed_at: sql<Date>`now()` })
+        .where('project_key', '=', projectKey)
+        .where('removed_at', 'is', null)
+        .where((eb) => eb.or([eb('planned_run', 'is', null), eb('planned_run', '<>', plannedRun)]))
+        .returning('entity_type')
+        .execute();
+      const counts: Record<string, number> = {};
+      for (const row of rows) counts[row.entity_type] = (counts[row.entity_type] ?? 0) + 1;
+      return counts;
+    });
+  }
+
+  countRemovedInSource(projectKey: string): Promise<Record<string, number>> {
+    return this.#guard('count entities removed in the source', async () => {
+      const rows = await this.#removedInSource(this.#executor(), projectKey)
+        .select((eb) => ['t.entity_type', eb.fn.countAll().as('rows')])
+        .groupBy('t.entity_type')
+        .execute();
+      return Object.fromEntries(rows.map((row) => [row.entity_type, Number(row.rows)]));
+    });
+  }
+
+  listRemovedInSource(projectKey: string, options: { limit?: number } = {}): Promise<RemovedInSource[]> {
+    return this.#guard('list entities removed in the source', async () => {
+      const rows = await this.#removedInSource(this.#executor(), projectKey)
+        .select(['t.entity_type', 't.source_id', 't.payload', 't.removed_at', 'm.target_id'])
+        .orderBy('t.entity_type')
+        .orderBy('t.source_id')
+        .$if(options.limit !== undefined, (query) => query.limit(options.limit as number))
+        .execute();
+      return rows.map((row) => ({
+        entityType: row.entity_type,
+        sourceId: row.source_id,
+        targetId: row.target_id,
+        payload: row.payload,
+        removedAt: row.removed_at as Date,
+      }));
+    });
+  }
+
+  /** Removed planned entities whose mapping is `done`: the target holds them. */
+  #removedInSource(db: Kysely<StoreDatabase>, projectKey: string) {
+    return db
+      .selectFrom('transformed_entity as t')
+      .innerJoin('id_map as m', (join) =>
+        join
+          .onRef('m.project_key', '=', 't.project_key')
+          .onRef('m.entity_type', '=', 't.entity_type')
+          .onRef('m.source_id', '=', 't.source_id'),
+      )
+      .where('t.project_key', '=', projectKey)
+      .where('t.removed_at', 'is not', null)
+      .where('m.state', '=', 'done' satisfies IdMapState);
+  }
+
+  getTransformedEntities(
+    projectKey: string,
+    entityType: string,
+    sourceIds: readonly string[],
+  ): Promise<Map<string, TransformedEntity>> {
+    return this.#guard('read transformed entities', async () => {
+      if (sourceIds.length === 0) return new Map();
+      const rows = await this.#executor()
+        .selectFrom('transformed_entity')
+        .selectAll()
+        .where('project_key', '=', projectKey)
+        .where('entity_type', '=', entityType)
+        .where('removed_at', 'is', null)
+        .where('source_id', '=', (eb) => eb.fn.any(eb.val([...sourceIds])))
+        .execute();
+      return new Map(rows.map((row) => [row.source_id, toTransformedEntity(row)]));
+    });
   }
 
   iterateTransformedEntityPages(
@@ -393,6 +507,7 @@ export class KyselyStateStore implements StateStore {
         .selectAll()
         .where('project_key', '=', projectKey)
         .where('entity_type', '=', entityType)
+        .where('removed_at', 'is', null)
         .$if(after !== undefined, (query) => query.where('source_id', '>', after as string))
         .orderBy('source_id')
         .limit(limit)
@@ -472,6 +587,7 @@ export class KyselyStateStore implements StateStore {
                 content_hash: eb.ref('excluded.content_hash'),
                 target_data: eb.ref('excluded.target_data'),
                 run_id: eb.ref('excluded.run_id'),
+                updating_hash: null,
                 updated_at: sql<Date>`now()`,
               })),
             )
@@ -479,6 +595,41 @@ export class KyselyStateStore implements StateStore {
         }
       }),
     );
+  }
+
+  markUpdating(
+    projectKey: string,
+    entityType: string,
+    updates: readonly PendingUpdate[],
+    runId?: string,
+  ): Promise<void> {
+    return this.#guard('mark updates in doubt', () =>
+      this.#inTransaction(async (db) => {
+        for (const update of updates) {
+          await db
+            .updateTable('id_map')
+            .set({ updating_hash: update.contentHash, run_id: runId ?? null, updated_at: sql<Date>`now()` })
+            .where('project_key', '=', projectKey)
+            .where('entity_type', '=', entityType)
+            .where('source_id', '=', update.sourceId)
+            .where('state', '=', 'done' satisfies IdMapState)
+            .execute();
+        }
+      }),
+    );
+  }
+
+  clearUpdating(projectKey: string, entityType: string, sourceIds: readonly string[]): Promise<void> {
+    return this.#guard('clear updates in doubt', async () => {
+      if (sourceIds.length === 0) return;
+      await this.#executor()
+        .updateTable('id_map')
+        .set({ updating_hash: null })
+        .where('project_key', '=', projectKey)
+        .where('entity_type', '=', entityType)
+        .where('source_id', '=', (eb) => eb.fn.any(eb.val([...sourceIds])))
+        .execute();
+    });
   }
 
   markFailed(
@@ -876,6 +1027,7 @@ async function countRows(
     .selectFrom(table)
     .select((eb) => eb.fn.countAll().as('rows'))
     .where('project_key', '=', projectKey)
+    .where('removed_at', 'is', null)
     .$if(entityType !== undefined, (query) => query.where('entity_type', '=', entityType as string))
     .executeTakeFirstOrThrow();
   return Number(row.rows);
@@ -935,6 +1087,7 @@ function toMapping(row: Selectable<IdMapTable>): IdMapping {
     targetData: (row.target_data as JsonObject | null) ?? null,
     runId: row.run_id,
     updatedAt: row.updated_at,
+    updatingHash: row.updating_hash,
   };
 }
 

@@ -37,6 +37,8 @@ export interface SourceEntityTable {
   content_hash: string;
   first_extracted_at: ServerTime;
   changed_at: ServerTime;
+  seen_pass: string | null;
+  removed_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface TransformedEntityTable {
@@ -47,6 +49,8 @@ export interface TransformedEntityTable {
   content_hash: string;
   source_hash: string;
   transformed_at: ServerTime;
+  planned_run: string | null;
+  removed_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface IdMapTable {
@@ -59,6 +63,7 @@ export interface IdMapTable {
   target_data: NullableJson;
   run_id: string | null;
   updated_at: ServerTime;
+  updating_hash: string | null;
 }
 
 export interface StreamCheckpointTable {

@@ -26,12 +26,13 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
       const { store } = opened;
       expect(await store.migrationStatus()).toEqual({
         applied: [],
-        pending: ['0001_initial', '0002_id_map_target_data', '0003_writer_lock'],
+        pending: ['0001_initial', '0002_id_map_target_data', '0003_writer_lock', '0004_source_changes'],
       });
       expect(await store.migrateToLatest()).toEqual([
         '0001_initial',
         '0002_id_map_target_data',
         '0003_writer_lock',
+        '0004_source_changes',
       ]);
       expect(await store.migrateToLatest()).toEqual([]);
       const status = await store.migrationStatus();
@@ -40,6 +41,7 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
         '0001_initial',
         '0002_id_map_target_data',
         '0003_writer_lock',
+        '0004_source_changes',
       ]);
       expect(status.applied[0]?.appliedAt).toBeInstanceOf(Date);
       // The schema is usable once migrated.

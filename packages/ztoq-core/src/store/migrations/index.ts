@@ -2,6 +2,7 @@ import type { MigrationProvider } from 'kysely/migration';
 import * as initial from './0001_initial.js';
 import * as idMapTargetData from './0002_id_map_target_data.js';
 import * as writerLock from './0003_writer_lock.js';
+import * as sourceChanges from './0004_source_changes.js';
 
 /**
  * Every migration, listed by hand rather than discovered on disk, so the schema travels
@@ -14,6 +15,7 @@ export const storeMigrations: MigrationProvider = {
       '0001_initial': initial,
       '0002_id_map_target_data': idMapTargetData,
       '0003_writer_lock': writerLock,
+      '0004_source_changes': sourceChanges,
     };
   },
 };
