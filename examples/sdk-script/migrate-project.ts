@@ -75,7 +75,7 @@ export async function migrateProject(input: MigrateProjectInput): Promise<Migrat
 export function describeResult(result: MigrationResult): string[] {
   const lines = Object.entries(result.load).map(
     ([type, counts]) =>
-      `${type}: ${counts.created} created, ${counts.adopted} adopted, ${counts.alreadyDone} already there, ` +
+      `${type}: ${counts.created} created, ${counts.adopted} adopted, ${counts.updated} updated, ${counts.unchanged} unchanged, ` +
       `${counts.failed} failed, ${counts.skipped} skipped`,
   );
   lines.push(

@@ -99,7 +99,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       });
       for (const [type, counts] of Object.entries(result.load)) {
         console.log(
-          `${type}: ${counts.created} created, ${counts.alreadyDone} already there, ${counts.failed} failed`,
+          `${type}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed`,
         );
       }
       console.log(`${result.status}${result.error ? `: ${result.error}` : ''}`);

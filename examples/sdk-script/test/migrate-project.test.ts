@@ -73,7 +73,7 @@ describe('the SDK script', () => {
     const lines = first.stdout.trim().split('\n');
     const testCases = simulators.dataset.testCases.count;
     expect(lines).toContain(
-      `test-case: ${testCases} created, 0 adopted, 0 already there, 0 failed, 0 skipped`,
+      `test-case: ${testCases} created, 0 adopted, 0 updated, 0 unchanged, 0 failed, 0 skipped`,
     );
     // The tiny data set has older test case versions, which qTest cannot hold: partial, exit 3.
     expect(lines.at(-1)).toMatch(new RegExp(`^${key} partial \\(migration [0-9a-f-]+, exit code 3\\)$`));
@@ -84,7 +84,7 @@ describe('the SDK script', () => {
     expect(again.projectKey).toBe(key);
     const created = Object.values(again.load).reduce((sum, counts) => sum + counts.created, 0);
     expect(created).toBe(0);
-    expect(again.load['test-case']?.alreadyDone).toBe(testCases);
+    expect(again.load['test-case']?.unchanged).toBe(testCases);
     expect(describeResult(again).at(-1)).toContain(`${key} ${again.status} (migration ${again.migrationId}`);
     expect(simulators.qtest.store.project(DEFAULT_PROJECT_ID)?.testCases.size).toBe(testCases);
   }, 120_000);

@@ -34,9 +34,9 @@ export function addResultToSummary(summary: Summary, result: MigrationResult): S
   section(
     summary,
     'Load',
-    ['Type', 'Planned', 'Created', 'Adopted', 'Already done', 'Failed', 'Skipped'],
+    ['Type', 'Planned', 'Created', 'Adopted', 'Updated', 'Unchanged', 'Failed', 'Skipped'],
     result.load,
-    (c) => [c.planned, c.created, c.adopted, c.alreadyDone, c.failed, c.skipped],
+    (c) => [c.planned, c.created, c.adopted, c.updated, c.unchanged, c.failed, c.skipped],
   );
   section(
     summary,

@@ -33,8 +33,8 @@ const partial = result({
   status: 'partial',
   exitCode: 3,
   load: {
-    'test-case': { planned: 10, created: 7, adopted: 0, alreadyDone: 0, failed: 2, skipped: 1 },
-    'test-run': { planned: 4, created: 3, adopted: 0, alreadyDone: 0, failed: 1, skipped: 0 },
+    'test-case': { planned: 10, created: 7, adopted: 0, updated: 0, unchanged: 0, failed: 2, skipped: 1 },
+    'test-run': { planned: 4, created: 3, adopted: 0, updated: 0, unchanged: 0, failed: 1, skipped: 0 },
   },
   validation: {
     'test-case': { expected: 10, found: 7, missing: 0, mismatched: 1, notLoaded: 3 },

@@ -15,14 +15,15 @@ export function formatResult(result: MigrationResult): string {
   }
   const load = Object.entries(result.load);
   if (load.length > 0) {
-    lines.push('', 'type          planned  created  adopted  already  failed  skipped');
+    lines.push('', 'type          planned  created  adopted  updated unchanged  failed  skipped');
     for (const [type, counts] of load) {
       lines.push(
         `  ${type.padEnd(11)} ${[
           counts.planned,
           counts.created,
           counts.adopted,
-          counts.alreadyDone,
+          counts.updated,
+          counts.unchanged,
           counts.failed,
           counts.skipped,
         ]

@@ -1,6 +1,6 @@
 import { classifyWriteFailure } from '../api/write-failure.js';
-import type { IdMapState, TransformedEntity } from '../ports/state-store.js';
-import type { CreatedEntity, ResolvedEntity } from '../ports/target.js';
+import type { IdMapping, IdMapState, TransformedEntity } from '../ports/state-store.js';
+import type { CreatedEntity, LoadedEntity, ResolvedEntity } from '../ports/target.js';
 import { errorLine } from './error-line.js';
 import type { LoadCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
@@ -26,9 +26,24 @@ type Outcome =
  */
 export async function loadPhase(context: PhaseContext): Promise<Record<string, number>> {
   const { store, target, options, signal } = context;
-  const totals: Record<string, number> = { created: 0, adopted: 0, alreadyDone: 0, failed: 0, skipped: 0 };
+  const totals: Record<string, number> = {
+    created: 0,
+    adopted: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    skipped: 0,
+  };
   for (const type of target.entityTypes) {
-    const counts: LoadCounts = { planned: 0, created: 0, adopted: 0, alreadyDone: 0, failed: 0, skipped: 0 };
+    const counts: LoadCounts = {
+      planned: 0,
+      created: 0,
+      adopted: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      skipped: 0,
+    };
     counts.planned = await store.countTransformedEntities(options.projectKey, type);
     context.result.load[type] = counts;
     // A sequence (the logs of one run) stops at an entity whose create has an unknown outcome:
@@ -50,7 +65,13 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
         context.events.emit('progress', {
           phase: 'load',
           entityType: type,
-          done: counts.created + counts.adopted + counts.alreadyDone + counts.failed + counts.skipped,
+          done:
+            counts.created +
+            counts.adopted +
+            counts.updated +
+            counts.unchanged +
+            counts.failed +
+            counts.skipped,
           total: counts.planned,
         });
       }
@@ -58,6 +79,7 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
     } while (level <= deepest);
     for (const key of Object.keys(totals)) totals[key] = (totals[key] ?? 0) + counts[key as keyof LoadCounts];
   }
+  context.result.removedInSource = await store.countRemovedInSource(options.projectKey);
   return totals;
 }
 
@@ -76,7 +98,15 @@ async function loadBatch(
     rows.map((row) => row.sourceId),
   );
   const todo = rows.filter((row) => prior.get(row.sourceId)?.state !== 'done');
-  counts.alreadyDone += rows.length - todo.length;
+  // Done, but planned differently since it was written: an edit in the source to carry over.
+  const changed = rows.filter((row) => {
+    const mapping = prior.get(row.sourceId);
+    return (
+      mapping?.state === 'done' && mapping.contentHash !== null && mapping.contentHash !== row.contentHash
+    );
+  });
+  counts.unchanged += rows.length - todo.length - changed.length;
+  if (changed.length > 0) await updateBatch(context, type, changed, prior, counts);
   if (todo.length === 0) return;
 
   const plans = todo.map((row) => row.payload as unknown as StoredPlan);
@@ -254,4 +284,177 @@ async function loadOne(
     }
   }
   return { kind: 'unknown', error: errorLine(lastError) };
+}
+
+type UpdateOutcome =
+  | { kind: 'updated'; entity: CreatedEntity }
+  | { kind: 'refused' | 'unknown'; error: string }
+  | { kind: 'fatal'; error: unknown }
+  | { kind: 'not-attempted' };
+
+/**
+ * Writes changed plans over entities created earlier, with a create's discipline: each update is
+ * recorded (`updating_hash`) before it is sent and confirmed (the new content hash) after; one
+ * whose earlier attempt is in doubt is read back first and only sent if the target does not
+ * already hold it, so no update is sent twice for the same content.
+ */
+async function updateBatch(
+  context: PhaseContext,
+  type: string,
+  rows: TransformedEntity[],
+  prior: Map<string, IdMapping>,
+  counts: LoadCounts,
+): Promise<void> {
+  const { store, target, options, runId } = context;
+  const { projectKey } = options;
+  const plans = rows.map((row) => row.payload as unknown as StoredPlan);
+  const resolutions = await resolveRefs(store, projectKey, plans);
+  const ready: { row: TransformedEntity; entity: LoadedEntity; inDoubt: boolean }[] = [];
+  const failures: { sourceId: string; error: string }[] = [];
+  rows.forEach((row, index) => {
+    const plan = plans[index] as StoredPlan;
+    const resolution = resolutions[index];
+    const mapping = prior.get(row.sourceId) as IdMapping;
+    if (!target.update) {
+      counts.failed += 1;
+      failures.push({
+        sourceId: row.sourceId,
+        error: `changed in the source; ${target.name} cannot update it`,
+      });
+      return;
+    }
+    if (!resolution?.ok) {
+      counts.skipped += 1;
+      const missing = resolution?.missing ?? [];
+      failures.push({
+        sourceId: row.sourceId,
+        error: `update skipped: depends on ${missing.join(', ')}, which is not loaded`,
+      });
+      return;
+    }
+    ready.push({
+      row,
+      inDoubt: mapping.updatingHash === row.contentHash,
+      entity: {
+        type,
+        sourceId: row.sourceId,
+        body: plan.body,
+        marker: plan.marker,
+        refs: resolution.refs,
+        targetId: mapping.targetId as string,
+        data: mapping.targetData,
+      },
+    });
+  });
+  if (ready.length > 0) {
+    await store.markUpdating(
+      projectKey,
+      type,
+      ready.map(({ row }) => ({ sourceId: row.sourceId, contentHash: row.contentHash })),
+      runId,
+    );
+  }
+  const outcomes = await runInSequences(
+    ready,
+    () => undefined,
+    options.maxWorkers,
+    (item) => updateOne(context, item.entity, item.inDoubt),
+  );
+  const doneRows: Parameters<typeof store.markDone>[2][number][] = [];
+  const notInDoubt: string[] = [];
+  let fatal: unknown;
+  outcomes.forEach((outcome, index) => {
+    const item = ready[index];
+    if (!item) return;
+    const sourceId = item.row.sourceId;
+    switch (outcome.kind) {
+      case 'updated': {
+        counts.updated += 1;
+        const data = outcome.entity.data ?? item.entity.data;
+        doneRows.push({
+          sourceId,
+          targetId: outcome.entity.targetId,
+          contentHash: item.row.contentHash,
+          ...(data ? { targetData: data } : {}),
+        });
+        break;
+      }
+      case 'refused':
+        counts.failed += 1;
+        notInDoubt.push(sourceId);
+        failures.push({ sourceId, error: `update refused: ${outcome.error}` });
+        break;
+      case 'unknown':
+        counts.failed += 1;
+        failures.push({
+          sourceId,
+          error: `update outcome unknown, will be read back on resume: ${outcome.error}`,
+        });
+        break;
+      case 'fatal':
+        fatal ??= outcome.error;
+        break;
+      case 'not-attempted':
+        if (!item.inDoubt) notInDoubt.push(sourceId);
+        break;
+    }
+  });
+  await store.transaction(async (session) => {
+    if (doneRows.length > 0) await session.markDone(projectKey, type, doneRows, runId);
+    if (notInDoubt.length > 0) await session.clearUpdating(projectKey, type, notInDoubt);
+    for (const failure of failures) {
+      await session.recordFailure({ projectKey, phase: 'load', entityType: type, runId, ...failure });
+    }
+    await session.clearFailures(
+      { projectKey, phase: 'load', entityType: type },
+      doneRows.map((row) => row.sourceId),
+    );
+    await session.appendEvents(runId, [
+      {
+        kind: 'batch-updated',
+        phase: 'load',
+        entityType: type,
+        counts: { updated: doneRows.length, failed: failures.length },
+      },
+    ]);
+  });
+  for (const failure of failures) {
+    context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
+  }
+  if (fatal !== undefined) throw fatal;
+}
+
+async function updateOne(
+  context: PhaseContext,
+  entity: LoadedEntity,
+  inDoubt: boolean,
+): Promise<UpdateOutcome> {
+  const { target, signal } = context;
+  const update = target.update;
+  if (signal.aborted || !update) return { kind: 'not-attempted' };
+  const readBack = async (): Promise<UpdateOutcome | undefined> => {
+    const verification = await target.verify(entity);
+    return verification.exists && verification.differences.length === 0
+      ? { kind: 'updated', entity: { targetId: entity.targetId } }
+      : undefined;
+  };
+  try {
+    // An earlier attempt may have landed: sending it again would make one more version.
+    if (inDoubt) {
+      const held = await readBack();
+      if (held) return held;
+    }
+    return { kind: 'updated', entity: await update(entity) };
+  } catch (error) {
+    const failure = classifyWriteFailure(error);
+    if (failure === 'fatal') return { kind: 'fatal', error };
+    if (failure === 'refused') return { kind: 'refused', error: errorLine(error) };
+    try {
+      const held = await readBack();
+      if (held) return held;
+    } catch (readError) {
+      if (classifyWriteFailure(readError) === 'fatal') return { kind: 'fatal', error: readError };
+    }
+    return { kind: 'unknown', error: errorLine(error) };
+  }
 }

@@ -10,8 +10,10 @@ export interface LoadCounts {
   created: number;
   /** Found in the target after an unconfirmed create, and taken over. */
   adopted: number;
-  /** Done by an earlier run; nothing was sent. */
-  alreadyDone: number;
+  /** Written earlier and changed in the source since: written over in place. */
+  updated: number;
+  /** Written earlier and unchanged since; nothing was sent. */
+  unchanged: number;
   failed: number;
   /** Not attempted because something they depend on is not loaded. */
   skipped: number;
@@ -88,6 +90,8 @@ export interface MigrationResult {
   http: HttpStatsSnapshot | null;
   /** Failures recorded by this run, by phase. */
   failures: Record<string, number>;
+  /** Entities in the target whose source is gone, by type: listed, never deleted. */
+  removedInSource: Record<string, number>;
 }
 
 /**
@@ -118,5 +122,6 @@ export function emptyMigrationResult(
     notices: [],
     http: null,
     failures: {},
+    removedInSource: {},
   };
 }

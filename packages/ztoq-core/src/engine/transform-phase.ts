@@ -140,6 +140,7 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
         );
       }
     }
+    result.removedInSource = await store.countRemovedInSource(projectKey);
     await store.saveCheckpoint(projectKey, {
       stream: TRANSFORM_SUMMARY_STREAM,
       cursor: { transformed: counts, lossy: result.lossy } as unknown as JsonValue,

@@ -70,7 +70,7 @@ function describe(notice: MigrationNotice): Omit<NoticeSummary, 'title' | 'runUr
       const lossy = Object.entries(result.lossy).map(([kind, summary]) => `${kind} ${summary?.total ?? 0}`);
       const migrated = Object.entries(result.load).map(
         ([type, counts]) =>
-          `${type} ${counts.created + counts.adopted + counts.alreadyDone}/${counts.planned}`,
+          `${type} ${counts.created + counts.adopted + counts.updated + counts.unchanged}/${counts.planned}`,
       );
       return {
         projectKey: result.projectKey,

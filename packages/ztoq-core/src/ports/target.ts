@@ -40,6 +40,12 @@ export interface Target {
    */
   find(entity: ResolvedEntity, options?: { signal?: AbortSignal }): Promise<CreatedEntity | undefined>;
   create(entity: ResolvedEntity, options?: { signal?: AbortSignal }): Promise<CreatedEntity>;
+  /**
+   * Optional: writes a changed plan over an entity created earlier (its `targetId`), so edits in
+   * the source reach the target. A target without it gets its changed entities reported, not
+   * updated. Errors are classified like a create's.
+   */
+  update?(entity: LoadedEntity, options?: { signal?: AbortSignal }): Promise<CreatedEntity>;
   /** Reads a loaded entity back and lists every difference from what was planned. */
   verify(entity: LoadedEntity, options?: { signal?: AbortSignal }): Promise<Verification>;
 }

@@ -14,6 +14,7 @@ import { findQTestEntity } from './qtest-finders.js';
 import { runQTestPreflight } from './qtest-preflight.js';
 import { describeQTestProject } from './qtest-project.js';
 import { QTestTransport } from './qtest-transport.js';
+import { updateQTestEntity } from './qtest-updaters.js';
 import { verifyQTestEntity } from './qtest-verifiers.js';
 
 export interface QTestTargetOptions {
@@ -55,8 +56,11 @@ export function qtest(options: QTestTargetOptions): Target {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.requestsPerSecond === undefined ? {} : { requestsPerSecond: options.requestsPerSecond }),
     // A search reads; a token request only issues another token: both may be repeated blindly.
+    // A PUT may not: a repeated test case update is one more version. The engine reads the
+    // entity back before it sends an update whose answer was lost.
     isIdempotent: (method, path) =>
-      isIdempotentMethod(method) || (method === 'POST' && (path === SEARCH_PATH || path === TOKEN_PATH)),
+      (isIdempotentMethod(method) && method.toUpperCase() !== 'PUT') ||
+      (method === 'POST' && (path === SEARCH_PATH || path === TOKEN_PATH)),
   });
   const transport = new QTestTransport(
     createQTestClient({ baseUrl: options.baseUrl, auth: options.auth, fetch }),
@@ -75,6 +79,7 @@ export function qtest(options: QTestTargetOptions): Target {
       createQTestMapper(context as unknown as QTestContext, mapperOptions),
     find: (entity, call) => findQTestEntity(transport, entity, call?.signal),
     create: (entity, call) => createQTestEntity(transport, entity, call?.signal),
+    update: (entity, call) => updateQTestEntity(transport, entity, call?.signal),
     verify: (entity, call) => verifyQTestEntity(transport, entity, call?.signal),
   };
 }

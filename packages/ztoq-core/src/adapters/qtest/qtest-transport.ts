@@ -76,6 +76,12 @@ const OPERATIONS = {
   getTestLogs: { method: 'GET', path: `${P}/test-runs/{testRunId}/test-logs` },
   getTestLog: { method: 'GET', path: `${P}/test-runs/{testRunId}/test-logs/{id}` },
   createTestLog: { method: 'POST', path: `${P}/test-runs/{testRunId}/test-logs` },
+  updateModule: { method: 'PUT', path: `${P}/modules/{moduleId}` },
+  updateTestCase: { method: 'PUT', path: `${P}/test-cases/{testCaseId}` },
+  updateRelease: { method: 'PUT', path: `${P}/releases/{releaseId}` },
+  updateTestCycle: { method: 'PUT', path: `${P}/test-cycles/{testCycleId}` },
+  updateTestRun: { method: 'PUT', path: `${P}/test-runs/{testRunId}` },
+  updateTestLog: { method: 'PUT', path: `${P}/test-runs/{testRunId}/test-logs/{id}` },
 } as const satisfies Record<string, ApiOperation>;
 
 /**
@@ -418,6 +424,109 @@ export class QTestTransport {
       this.#client.POST(OPERATIONS.createTestLog.path, {
         params: { path: { ...this.#project(), testRunId } },
         body,
+        signal,
+      }),
+    );
+  }
+
+  /** Rename, describe or move (`parentId`; the spec's updateModule). */
+  updateModule(
+    moduleId: number,
+    body: QTestModuleResource,
+    parentId: number | undefined,
+    signal?: AbortSignal,
+  ): Promise<QTestModuleResource> {
+    return required(
+      OPERATIONS.updateModule,
+      this.#client.PUT(OPERATIONS.updateModule.path, {
+        params: { path: { ...this.#project(), moduleId }, query: parentId === undefined ? {} : { parentId } },
+        body: parentId === undefined ? body : { ...body, parent_id: parentId },
+        signal,
+      }),
+    );
+  }
+
+  /** qTest keeps the case's id and makes a new version of it; steps sent replace the old ones. */
+  updateTestCase(
+    testCaseId: number,
+    body: QTestTestCaseResource,
+    signal?: AbortSignal,
+  ): Promise<QTestTestCaseResource> {
+    return required(
+      OPERATIONS.updateTestCase,
+      this.#client.PUT(OPERATIONS.updateTestCase.path, {
+        params: { path: { ...this.#project(), testCaseId } },
+        body,
+        signal,
+      }),
+    );
+  }
+
+  updateRelease(
+    releaseId: number,
+    body: QTestReleaseResource,
+    signal?: AbortSignal,
+  ): Promise<QTestReleaseResource> {
+    return required(
+      OPERATIONS.updateRelease,
+      this.#client.PUT(OPERATIONS.updateRelease.path, {
+        params: { path: { ...this.#project(), releaseId } },
+        body,
+        signal,
+      }),
+    );
+  }
+
+  /** Rename or move under another parent (`parentId`/`parentType`, as on create). */
+  updateTestCycle(
+    testCycleId: number,
+    body: QTestCycleResource,
+    parent: QTestExecutionParent,
+    signal?: AbortSignal,
+  ): Promise<QTestCycleResource> {
+    return required(
+      OPERATIONS.updateTestCycle,
+      this.#client.PUT(OPERATIONS.updateTestCycle.path, {
+        params: {
+          path: { ...this.#project(), testCycleId },
+          query: { parentId: parent.id, parentType: parent.type },
+        },
+        body,
+        signal,
+      }),
+    );
+  }
+
+  updateTestRun(
+    testRunId: number,
+    body: QTestRunRequest,
+    parent: QTestExecutionParent,
+    signal?: AbortSignal,
+  ): Promise<QTestRunResource> {
+    return required(
+      OPERATIONS.updateTestRun,
+      this.#client.PUT(OPERATIONS.updateTestRun.path, {
+        params: {
+          path: { ...this.#project(), testRunId },
+          query: { parentId: parent.id, parentType: parent.type },
+        },
+        body: body as QTestRunResource,
+        signal,
+      }),
+    );
+  }
+
+  updateTestLog(
+    testRunId: number,
+    logId: number,
+    body: QTestManualLogBody,
+    signal?: AbortSignal,
+  ): Promise<QTestLogResource> {
+    return required(
+      OPERATIONS.updateTestLog,
+      this.#client.PUT(OPERATIONS.updateTestLog.path, {
+        params: { path: { ...this.#project(), testRunId, id: logId } },
+        body: body as QTestLogResource,
         signal,
       }),
     );

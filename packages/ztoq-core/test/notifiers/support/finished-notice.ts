@@ -14,8 +14,8 @@ export function finishedNotice(reportFiles: string[] = []): MigrationNotice {
   result.startedAt = '2026-01-01T10:00:00.000Z';
   result.finishedAt = '2026-01-01T10:02:05.000Z';
   result.load = {
-    'test-case': { planned: 10, created: 8, adopted: 0, alreadyDone: 1, failed: 1, skipped: 0 },
-    'test-cycle': { planned: 2, created: 2, adopted: 0, alreadyDone: 0, failed: 0, skipped: 0 },
+    'test-case': { planned: 10, created: 8, adopted: 0, updated: 0, unchanged: 1, failed: 1, skipped: 0 },
+    'test-cycle': { planned: 2, created: 2, adopted: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0 },
   };
   result.failures = { load: 1 };
   result.lossy = { 'older-versions': { entities: 3, total: 4, examples: [] } };
