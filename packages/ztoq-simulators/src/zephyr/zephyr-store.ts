@@ -71,6 +71,7 @@ export class ZephyrStore {
   /** Removed by the test-only deletions; their ids and keys are never given out again. */
   readonly #deletedTestCaseKeys = new Set<string>();
   readonly #deletedExecutionIds = new Set<number>();
+  readonly #deletedExecutionKeys = new Set<string>();
   readonly #executionSummaries: LazyList<DatasetExecutionSummary>;
   /** Rebuilt when an edit moves a case to another folder. */
   #testCaseIndex: TestCaseIndex;
@@ -478,7 +479,7 @@ export class ZephyrStore {
   deleteTestCase(key: string): void {
     if (this.testCase(key) === undefined) throw new Error(`test case ${key} does not exist`);
     const executions = this.executionPositions({ testCaseKey: key, onlyLastExecutions: false });
-    for (const position of executions) this.#deletedExecutionIds.add(this.testExecutions.at(position).id);
+    for (const position of executions) this.#markExecutionDeleted(position);
     this.#deletedTestCaseKeys.add(key);
     this.#executionIndex = this.#newExecutionIndex();
   }
@@ -487,8 +488,19 @@ export class ZephyrStore {
   deleteTestExecution(idOrKey: string | number): void {
     const position = this.testExecutionPosition(String(idOrKey));
     if (position === undefined) throw new Error(`test execution ${idOrKey} does not exist`);
-    this.#deletedExecutionIds.add(this.testExecutions.at(position).id);
+    this.#markExecutionDeleted(position);
     this.#executionIndex = this.#newExecutionIndex();
+  }
+
+  #markExecutionDeleted(position: number): void {
+    const { id, key } = this.testExecutions.at(position);
+    this.#deletedExecutionIds.add(id);
+    this.#deletedExecutionKeys.add(key);
+  }
+
+  /** Keys of the executions deleted by `deleteTestExecution` or with their case by `deleteTestCase`. */
+  deletedTestExecutionKeys(): readonly string[] {
+    return [...this.#deletedExecutionKeys];
   }
 
   /** Keys of the test cases deleted by `deleteTestCase`, in deletion order. */

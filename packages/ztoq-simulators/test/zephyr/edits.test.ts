@@ -132,6 +132,7 @@ describe('test-only store edits', () => {
       values: [],
     });
     expect(store.deletedTestCaseKeys()).toEqual(['ZT-T2']);
+    expect(store.deletedTestExecutionKeys()).toEqual(['ZT-E3', 'ZT-E7', 'ZT-E8', 'ZT-E9']);
     expect(() => store.deleteTestCase('ZT-T2')).toThrow(/does not exist/);
   });
 
