@@ -50,7 +50,6 @@ export function differencesFromExpected(expected: MigratedExpectations): string[
   const project = store.project(projectId) as ProjectState;
   const problems: string[] = [];
   const inScope = (key: string) => !expected.testCaseKeys || expected.testCaseKeys.has(key);
-  const deletedCase = (key: string) => expected.deletedTestCaseKeys?.has(key) ?? false;
   // A note names its execution's key; DEMO-E1 must not match the note of DEMO-E12.
   const deletedExecution = (note: string | undefined) =>
     [...(expected.deletedExecutionKeys ?? [])].some((key) =>
