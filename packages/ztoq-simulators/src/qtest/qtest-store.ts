@@ -460,6 +460,33 @@ export class QTestStore {
     return stored;
   }
 
+  /** Renames a module or changes its description; a description left out is cleared (full PUT). */
+  updateModule(
+    project: ProjectState,
+    module: StoredModule,
+    change: { name: string; description?: string },
+  ): StoredModule {
+    const { description: _description, ...kept } = module;
+    return this.#replace(project.modules, { ...kept, ...change, modifiedAt: this.timestamp() });
+  }
+
+  /** Moves a module, with its subtree, to the end of its new parent's children. */
+  moveModule(project: ProjectState, module: StoredModule, parentId: number | undefined): StoredModule {
+    const { parentId: _parentId, order: _order, ...kept } = module;
+    return this.#replace(project.modules, {
+      ...kept,
+      ...(parentId === undefined ? {} : { parentId }),
+      order: project.childModules(parentId).filter((other) => other.id !== module.id).length + 1,
+      modifiedAt: this.timestamp(),
+    });
+  }
+
+  /** Stored objects are immutable records; an update stores a new record under the same id. */
+  #replace<T extends { readonly id: number }>(items: Map<number, T>, updated: T): T {
+    items.set(updated.id, updated);
+    return updated;
+  }
+
   addTestCase(project: ProjectState, testCase: NewTestCase): StoredTestCase {
     const { steps, ...rest } = testCase;
     const siblings = [...project.testCases.values()].filter((other) => other.moduleId === testCase.moduleId);
@@ -519,6 +546,32 @@ export class QTestStore {
     testCase.versions.push(version);
     testCase.modifiedAt = this.timestamp();
     return version;
+  }
+
+  /**
+   * Saves an edit (`PUT …/test-cases/{id}`) as a new version: qTest versions every save of a test
+   * case, `0.1` → `0.2`, `1.0` → `1.1`. The old versions keep their steps, so runs and logs that
+   * point at them stay valid; the new version's steps always get new ids (the given steps, or a
+   * copy of the latest version's when the body has none).
+   * Assumption: name, description, precondition and properties belong to the case, not to a
+   * version (the spec's version resource has no such fields), so reads of an old version show
+   * the case's current name.
+   */
+  updateTestCase(
+    project: ProjectState,
+    testCase: StoredTestCase,
+    change: Pick<StoredTestCase, 'name' | 'properties' | 'moduleId'> & {
+      description?: string;
+      precondition?: string;
+      steps?: readonly { description: string; expected: string }[];
+    },
+  ): StoredTestCase {
+    const { steps, ...fields } = change;
+    const { description: _description, precondition: _precondition, ...kept } = testCase;
+    const updated: StoredTestCase = { ...kept, ...fields, modifiedAt: this.timestamp() };
+    project.testCases.set(updated.id, updated);
+    this.addMinorVersion(project, updated, steps ?? project.latestVersion(testCase).steps);
+    return updated;
   }
 
   /** Appends a step to an unapproved version in place. */
@@ -608,6 +661,81 @@ export class QTestStore {
     };
     project.testRuns.set(stored.id, stored);
     return stored;
+  }
+
+  /** A full update of a release (`PUT …/releases/{id}`): optional fields left out are cleared. */
+  updateRelease(
+    project: ProjectState,
+    release: StoredRelease,
+    change: Omit<StoredRelease, 'id' | 'pid' | 'order' | 'createdAt' | 'modifiedAt'>,
+  ): StoredRelease {
+    const { id, pid, order, createdAt } = release;
+    return this.#replace(project.releases, {
+      id,
+      pid,
+      order,
+      createdAt,
+      ...change,
+      modifiedAt: this.timestamp(),
+    });
+  }
+
+  /** Renames a cycle or changes its description and target release; left-out fields are cleared. */
+  updateTestCycle(
+    project: ProjectState,
+    cycle: StoredTestCycle,
+    change: { name: string; description?: string; targetReleaseId?: number },
+  ): StoredTestCycle {
+    const { id, pid, order, createdAt, parent } = cycle;
+    return this.#replace(project.testCycles, {
+      id,
+      pid,
+      order,
+      createdAt,
+      parent,
+      ...change,
+      modifiedAt: this.timestamp(),
+    });
+  }
+
+  /** Moves a cycle, with everything below it, to the end of its new parent's cycles. */
+  moveTestCycle(
+    project: ProjectState,
+    cycle: StoredTestCycle,
+    parent: ContainerRef<CycleParentType>,
+  ): StoredTestCycle {
+    const others = new Map([...project.testCycles].filter(([id]) => id !== cycle.id));
+    return this.#replace(project.testCycles, {
+      ...cycle,
+      parent,
+      order: countChildren(others, parent) + 1,
+      modifiedAt: this.timestamp(),
+    });
+  }
+
+  updateTestRun(
+    project: ProjectState,
+    run: StoredTestRun,
+    change: { name: string; properties: StoredProperty[] },
+  ): StoredTestRun {
+    return this.#replace(project.testRuns, { ...run, ...change, modifiedAt: this.timestamp() });
+  }
+
+  /** Moves a run to the end of its new container's runs. */
+  moveTestRun(project: ProjectState, run: StoredTestRun, parent: ContainerRef): StoredTestRun {
+    const others = new Map([...project.testRuns].filter(([id]) => id !== run.id));
+    return this.#replace(project.testRuns, {
+      ...run,
+      parent,
+      order: countChildren(others, parent) + 1,
+      modifiedAt: this.timestamp(),
+    });
+  }
+
+  /** Replaces a log's result; its id, run, version and author stay. */
+  updateTestLog(project: ProjectState, log: StoredTestLog, updated: StoredTestLog): StoredTestLog {
+    if (updated.id !== log.id) throw new Error(`log ${log.id} cannot become log ${updated.id}`);
+    return this.#replace(project.testLogs, updated);
   }
 
   addTestLog(

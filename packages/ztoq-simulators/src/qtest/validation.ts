@@ -147,6 +147,17 @@ type TestRunRequest = Omit<Schemas['TestRunWithCustomFieldResource'], 'test_case
   test_case: Pick<Schemas['TestCaseWithCustomFieldResource'], 'id'>;
 };
 
+/**
+ * `PUT …/test-runs/{id}`: the schema of POST, but `test_case` may be left out (a run keeps its
+ * test case) and the parent travels in the query only.
+ */
+export const testRunUpdateBody = z.object({
+  name: name.optional(),
+  properties,
+  test_case: z.object({ id }).loose().optional(),
+  test_case_version_id: id.optional(),
+}) satisfies z.ZodType<Partial<TestRunRequest>>;
+
 const statusRef = z.object({ id }).loose();
 
 const testStepLogBody = z.object({
@@ -191,6 +202,27 @@ const automationStepLogBody = z.object({
 }) satisfies z.ZodType<Schemas['AutomationTestStepLog']>;
 
 /** The spec's text marks status, name and automation_content required on top of the two dates. */
+/**
+ * `PUT …/test-runs/{testRunId}/test-logs/{id}` (modifyTestLog) takes a `TestLogResource`:
+ * status and both dates are required. API-NOTES B.9: the test case version, build number and
+ * build URL cannot change, nor a step's description or expected result.
+ */
+export const testLogUpdateBody = z.object({
+  status: statusRef,
+  exe_start_date: dateTime,
+  exe_end_date: dateTime,
+  note: z.string().optional(),
+  name: z.string().optional(),
+  test_case_version_id: id.optional(),
+  planned_exe_time: id.min(0).max(9_999_999).optional(),
+  actual_exe_time: id.optional(),
+  build_number: z.string().optional(),
+  build_url: z.string().optional(),
+  result_number: id.optional(),
+  properties: properties.optional(),
+  test_step_logs: z.array(testStepLogBody.extend({ id: id.optional() })).optional(),
+}) satisfies z.ZodType<Omit<Schemas['TestLogResource'], 'test_step_logs'>>;
+
 export const automationTestLogBody = z.object({
   status: z.string().min(1),
   exe_start_date: dateTime,

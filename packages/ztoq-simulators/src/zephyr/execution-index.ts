@@ -31,6 +31,8 @@ const NO_VERSION = 0;
 export class ExecutionIndex {
   readonly #summaries: LazyList<DatasetExecutionSummary>;
   readonly #testCasePosition: (key: string) => number | undefined;
+  /** Deleted executions (a test-only edit of the store) are never the last of their item. */
+  readonly #isDeleted: (position: number) => boolean;
   /** Epoch milliseconds, NaN for an execution that never ran. */
   readonly #endTimes: number[] = [];
   readonly #ids: number[] = [];
@@ -42,9 +44,11 @@ export class ExecutionIndex {
   constructor(
     summaries: LazyList<DatasetExecutionSummary>,
     testCasePosition: (key: string) => number | undefined,
+    isDeleted: (position: number) => boolean = () => false,
   ) {
     this.#summaries = summaries;
     this.#testCasePosition = testCasePosition;
+    this.#isDeleted = isDeleted;
   }
 
   matches(position: number, conditions: ExecutionConditions): boolean {
@@ -89,6 +93,7 @@ export class ExecutionIndex {
     const flags = new Uint8Array(this.#endTimes.length);
     const lastByItem = new Map<number, Map<number, number>>();
     for (let position = 0; position < flags.length; position++) {
+      if (this.#isDeleted(position)) continue;
       const cycleId = this.#cycleIds[position] ?? NO_CYCLE;
       if (cycleId === NO_CYCLE) {
         flags[position] = 1;

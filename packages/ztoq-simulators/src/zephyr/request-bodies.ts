@@ -120,6 +120,58 @@ export const testExecutionInput = z.object({
   customFields: customFields.optional(),
 });
 
+/** A reference to another entity as the representations give it: `{ id, self }`; `self` is ignored. */
+const idLink = z.object({ id: entityId }).loose();
+
+/**
+ * `PUT /testcases/{key}` takes the whole `TestCase` representation (id, key, name, project,
+ * priority and status required); read-only parts a client echoes (`createdOn`, `testScript`,
+ * `links`) are ignored. "For each non-specified field the value will be cleared" (spec).
+ */
+export const testCaseUpdateInput = z.object({
+  id: entityId,
+  key: z.string().regex(/^.+-T[0-9]+$/, 'must be a test case key such as PROJ-T1'),
+  name: entityName,
+  project: idLink,
+  priority: idLink,
+  status: idLink,
+  objective: z.string().optional(),
+  precondition: z.string().optional(),
+  estimatedTime: milliseconds.optional(),
+  labels: z.array(z.string()).optional(),
+  component: idLink.optional(),
+  folder: idLink.optional(),
+  owner: z.object({ accountId }).loose().optional(),
+  customFields: customFields.optional(),
+});
+
+/** `PUT /testcycles/{idOrKey}`: the whole `TestCycle` representation, as for test cases. */
+export const testCycleUpdateInput = z.object({
+  id: entityId,
+  key: z.string().regex(/^.+-[RC][0-9]+$/, 'must be a test cycle key such as PROJ-R1'),
+  name: entityName,
+  project: idLink,
+  status: idLink,
+  jiraProjectVersion: idLink.optional(),
+  folder: idLink.optional(),
+  description: z.string().optional(),
+  plannedStartDate: dateTime.optional(),
+  plannedEndDate: dateTime.optional(),
+  owner: z.object({ accountId }).loose().optional(),
+  customFields: customFields.optional(),
+});
+
+/** `PUT /testexecutions/{idOrKey}`: `TestExecutionUpdate`, every field optional. */
+export const testExecutionUpdateInput = z.object({
+  statusName: optionName.optional(),
+  environmentName: z.string().optional(),
+  actualEndDate: dateTime.optional(),
+  executionTime: milliseconds.optional(),
+  executedById: accountId.optional(),
+  assignedToId: accountId.optional(),
+  comment: z.string().optional(),
+});
+
 export const folderInput = z.object({
   parentId: entityId.nullable().optional(),
   name: entityName,

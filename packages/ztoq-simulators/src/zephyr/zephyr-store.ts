@@ -1,3 +1,4 @@
+import { executionSummaryOf, materializedDataset } from '../dataset/materialized-dataset.js';
 import type {
   DatasetEnvironment,
   DatasetExecutionSummary,
@@ -63,8 +64,19 @@ export class ZephyrStore {
   readonly #createdExecutions: DatasetTestExecution[] = [];
   readonly #changedContent = new Map<string, DatasetTestContent>();
   readonly #createdTestCasePositions = new Map<string, number>();
-  readonly #testCaseIndex: TestCaseIndex;
-  readonly #executionIndex: ExecutionIndex;
+  /** Test cases changed by `PUT /testcases/{key}`, by key, with every field but their content. */
+  readonly #editedTestCases = new Map<string, DatasetTestCase>();
+  /** Executions changed by `PUT /testexecutions/{idOrKey}`, by id. */
+  readonly #editedExecutions = new Map<number, DatasetTestExecution>();
+  /** Removed by the test-only deletions; their ids and keys are never given out again. */
+  readonly #deletedTestCaseKeys = new Set<string>();
+  readonly #deletedExecutionIds = new Set<number>();
+  readonly #deletedExecutionKeys = new Set<string>();
+  readonly #executionSummaries: LazyList<DatasetExecutionSummary>;
+  /** Rebuilt when an edit moves a case to another folder. */
+  #testCaseIndex: TestCaseIndex;
+  /** Rebuilt when an edit or deletion changes what the execution filters compare. */
+  #executionIndex: ExecutionIndex;
   readonly #planCycleLinkIds: ReadonlyMap<string, number>;
   /** Positions 0…n-1 of every execution, grown as executions are created; reused by every unfiltered list. */
   readonly #allExecutionPositions: number[] = [];
@@ -85,10 +97,13 @@ export class ZephyrStore {
 
     const datasetCases = dataset.testCases;
     const createdCases = this.#createdTestCases;
-    const withContent = (testCase: DatasetTestCase): DatasetTestCase => {
+    const withContent = (stored: DatasetTestCase): DatasetTestCase => {
+      const testCase = this.#editedTestCases.get(stored.key) ?? stored;
       const content = this.#changedContent.get(testCase.key);
       return content ? { ...testCase, content } : testCase;
     };
+    const edited = (execution: DatasetTestExecution): DatasetTestExecution =>
+      this.#editedExecutions.get(execution.id) ?? execution;
     this.testCases = {
       get count() {
         return datasetCases.count + createdCases.length;
@@ -101,7 +116,7 @@ export class ZephyrStore {
       get count() {
         return datasetExecutions.count + createdExecutions.length;
       },
-      at: (position) => itemAt(datasetExecutions, createdExecutions, position),
+      at: (position) => edited(itemAt(datasetExecutions, createdExecutions, position)),
     };
     const datasetSummaries = dataset.testExecutionSummaries;
     // A created execution serves as its own summary: it is held whole anyway.
@@ -109,10 +124,36 @@ export class ZephyrStore {
       get count() {
         return datasetSummaries.count + createdExecutions.length;
       },
-      at: (position) => itemAt(datasetSummaries, createdExecutions, position),
+      at: (position) => {
+        const summary = itemAt(datasetSummaries, createdExecutions, position);
+        const change = this.#editedExecutions.get(summary.id);
+        return change ? executionSummaryOf(change) : summary;
+      },
     };
+    this.#executionSummaries = executionSummaries;
     this.#testCaseIndex = new TestCaseIndex(this.testCases);
-    this.#executionIndex = new ExecutionIndex(executionSummaries, (key) => this.testCasePosition(key));
+    this.#executionIndex = this.#newExecutionIndex();
+  }
+
+  #newExecutionIndex(): ExecutionIndex {
+    return new ExecutionIndex(
+      this.#executionSummaries,
+      (key) => this.testCasePosition(key),
+      (position) => this.#isDeletedExecution(position),
+    );
+  }
+
+  #isDeletedExecution(position: number): boolean {
+    return (
+      this.#deletedExecutionIds.size > 0 &&
+      this.#deletedExecutionIds.has(this.#executionSummaries.at(position).id)
+    );
+  }
+
+  #isDeletedTestCase(position: number): boolean {
+    return (
+      this.#deletedTestCaseKeys.size > 0 && this.#deletedTestCaseKeys.has(this.testCases.at(position).key)
+    );
   }
 
   // Folders and the project's option lists (small, held as arrays).
@@ -162,6 +203,7 @@ export class ZephyrStore {
   // Test cases.
 
   testCasePosition(key: string): number | undefined {
+    if (this.#deletedTestCaseKeys.has(key)) return undefined;
     return this.#dataset.testCaseIndex(key) ?? this.#createdTestCasePositions.get(key);
   }
 
@@ -171,15 +213,21 @@ export class ZephyrStore {
   }
 
   testCasePositionOfId(id: number): number | undefined {
-    return this.#testCaseIndex.positionOfId(id);
+    const position = this.#testCaseIndex.positionOfId(id);
+    return position === undefined || this.#isDeletedTestCase(position) ? undefined : position;
   }
 
   testCasePositionsInFolder(folderId: number): readonly number[] {
-    return this.#testCaseIndex.positionsInFolder(folderId);
+    return this.#withoutDeletedCases(this.#testCaseIndex.positionsInFolder(folderId));
   }
 
   allTestCasePositions(): readonly number[] {
-    return growPositions(this.#allTestCasePositions, this.testCases.count);
+    return this.#withoutDeletedCases(growPositions(this.#allTestCasePositions, this.testCases.count));
+  }
+
+  #withoutDeletedCases(positions: readonly number[]): readonly number[] {
+    if (this.#deletedTestCaseKeys.size === 0) return positions;
+    return positions.filter((position) => !this.#isDeletedTestCase(position));
   }
 
   /** The case as it was at `version`; the latest version carries the current steps or script. */
@@ -243,7 +291,8 @@ export class ZephyrStore {
       const middle = (low + high) >>> 1;
       const value = valueAt(middle);
       if (value === wanted) {
-        return byId || this.testExecutions.at(middle).key === idOrKey ? middle : undefined;
+        const named = byId || this.testExecutions.at(middle).key === idOrKey;
+        return named && !this.#isDeletedExecution(middle) ? middle : undefined;
       }
       if (value < wanted) low = middle + 1;
       else high = middle - 1;
@@ -253,7 +302,11 @@ export class ZephyrStore {
 
   /** Positions of the executions that pass every filter given, ascending (id order). */
   executionPositions(filter: ExecutionFilter): readonly number[] {
-    const candidates = this.#executionCandidates(filter);
+    const found = this.#executionCandidates(filter);
+    const candidates =
+      this.#deletedExecutionIds.size === 0
+        ? found
+        : found.filter((position) => !this.#isDeletedExecution(position));
     if (!needsExecutionIndex(filter)) return candidates;
     return candidates.filter((position) => this.#executionIndex.matches(position, filter));
   }
@@ -335,6 +388,178 @@ export class ZephyrStore {
     return execution;
   }
 
+  /** `PUT /testcases/{key}`: every field but id, key, version, links and content is replaced. */
+  updateTestCase(
+    key: string,
+    fields: Omit<
+      DatasetTestCase,
+      'id' | 'key' | 'version' | 'createdOn' | 'content' | 'issueLinks' | 'webLinks'
+    >,
+  ): DatasetTestCase {
+    const current = this.testCase(key);
+    if (!current) throw new Error(`test case ${key} does not exist`);
+    const { id, version, createdOn, content, issueLinks, webLinks } = current;
+    this.#editedTestCases.set(key, { id, key, version, createdOn, content, issueLinks, webLinks, ...fields });
+    if (fields.folderId !== current.folderId) this.#testCaseIndex = new TestCaseIndex(this.testCases);
+    return this.testCase(key) ?? current;
+  }
+
+  /** `PUT /testcycles/{idOrKey}`: every field but id, key and links is replaced. */
+  updateTestCycle(
+    idOrKey: string,
+    fields: Omit<DatasetTestCycle, 'id' | 'key' | 'issueLinks' | 'webLinks' | 'testPlanIds'>,
+  ): DatasetTestCycle {
+    const current = this.testCycle(idOrKey);
+    if (!current) throw new Error(`test cycle ${idOrKey} does not exist`);
+    const { id, key, issueLinks, webLinks, testPlanIds } = current;
+    const updated: DatasetTestCycle = { id, key, issueLinks, webLinks, testPlanIds, ...fields };
+    replaceById(this.#testCycles, updated);
+    replaceById(this.#createdTestCycles, updated);
+    return updated;
+  }
+
+  /** `PUT /testexecutions/{idOrKey}`: the fields given replace the execution's. */
+  updateTestExecution(
+    idOrKey: string,
+    change: (current: DatasetTestExecution) => DatasetTestExecution,
+  ): DatasetTestExecution {
+    const position = this.testExecutionPosition(idOrKey);
+    if (position === undefined) throw new Error(`test execution ${idOrKey} does not exist`);
+    const current = this.testExecutions.at(position);
+    const updated = change(current);
+    if (updated.id !== current.id || updated.key !== current.key)
+      throw new Error('an update keeps id and key');
+    this.#editedExecutions.set(current.id, updated);
+    this.#executionIndex = this.#newExecutionIndex();
+    return updated;
+  }
+
+  // Test-only edits. Zephyr Scale Cloud's API has no endpoint for these (the spec has no folder
+  // update and no deletes); a test calls them on `simulator.store` to stand for a change a user
+  // made in the Zephyr UI, between two migrations. Every read endpoint sees them.
+
+  /** Not part of the vendor API: renames a folder, as a user can in the Zephyr UI. */
+  renameFolder(id: number, name: string): DatasetFolder {
+    const folder = this.#existingFolder(id);
+    if (name.trim() === '') throw new Error('a folder name must not be blank');
+    return this.#replaceFolder({ ...folder, name });
+  }
+
+  /**
+   * Not part of the vendor API: moves a folder, with everything in it, under another folder of
+   * its type (`null` for the root), last among its new siblings.
+   */
+  moveFolder(id: number, parentId: number | null): DatasetFolder {
+    const folder = this.#existingFolder(id);
+    if (parentId !== null) {
+      const parent = this.#existingFolder(parentId);
+      if (parent.folderType !== folder.folderType) {
+        throw new Error(
+          `folder ${parentId} is a ${parent.folderType} folder, not a ${folder.folderType} one`,
+        );
+      }
+      for (
+        let above: DatasetFolder | undefined = parent;
+        above;
+        above = above.parentId === null ? undefined : this.folder(above.parentId)
+      ) {
+        if (above.id === id) throw new Error(`folder ${parentId} is folder ${id} or lies below it`);
+      }
+    }
+    const siblings = this.#folders.filter(
+      (other) => other.id !== id && other.folderType === folder.folderType && other.parentId === parentId,
+    );
+    return this.#replaceFolder({ ...folder, parentId, index: siblings.length });
+  }
+
+  /**
+   * Not part of the vendor API: deletes a test case, as a user can in the Zephyr UI.
+   * Assumption: its executions go with it (an execution cannot outlive the case it ran).
+   */
+  deleteTestCase(key: string): void {
+    if (this.testCase(key) === undefined) throw new Error(`test case ${key} does not exist`);
+    const executions = this.executionPositions({ testCaseKey: key, onlyLastExecutions: false });
+    for (const position of executions) this.#markExecutionDeleted(position);
+    this.#deletedTestCaseKeys.add(key);
+    this.#executionIndex = this.#newExecutionIndex();
+  }
+
+  /** Not part of the vendor API: deletes a test execution (by id or key), as a user can in the Zephyr UI. */
+  deleteTestExecution(idOrKey: string | number): void {
+    const position = this.testExecutionPosition(String(idOrKey));
+    if (position === undefined) throw new Error(`test execution ${idOrKey} does not exist`);
+    this.#markExecutionDeleted(position);
+    this.#executionIndex = this.#newExecutionIndex();
+  }
+
+  #markExecutionDeleted(position: number): void {
+    const { id, key } = this.testExecutions.at(position);
+    this.#deletedExecutionIds.add(id);
+    this.#deletedExecutionKeys.add(key);
+  }
+
+  /** Keys of the executions deleted by `deleteTestExecution` or with their case by `deleteTestCase`. */
+  deletedTestExecutionKeys(): readonly string[] {
+    return [...this.#deletedExecutionKeys];
+  }
+
+  /** Keys of the test cases deleted by `deleteTestCase`, in deletion order. */
+  deletedTestCaseKeys(): readonly string[] {
+    return [...this.#deletedTestCaseKeys];
+  }
+
+  /**
+   * The facts as they are now, as a data set: the original data set with every edit, creation
+   * and deletion made since (through the API or the test-only methods above), for checking a
+   * migration against mutated data. A snapshot: later edits do not change it. It builds every
+   * test case and execution, so it is meant for the small data sets of tests.
+   */
+  currentDataset(): ZephyrDataset {
+    const testCases = this.allTestCasePositions().map((position) => this.testCases.at(position));
+    const olderVersions = Object.fromEntries(
+      testCases
+        .filter((testCase) => testCase.version > 1)
+        .map((testCase) => [
+          testCase.key,
+          Array.from({ length: testCase.version - 1 }, (_, index) => {
+            const older = this.testCaseVersion(testCase.key, index + 1);
+            if (!older) throw new Error(`version ${index + 1} of ${testCase.key} is missing`);
+            return older;
+          }),
+        ]),
+    );
+    const dataset = this.#dataset;
+    return materializedDataset({
+      seed: dataset.seed,
+      size: dataset.size,
+      project: dataset.project,
+      users: dataset.users,
+      folders: [...this.#folders],
+      statuses: dataset.statuses,
+      priorities: dataset.priorities,
+      environments: dataset.environments,
+      testCases,
+      testCycles: [...this.#testCycles],
+      testPlans: dataset.testPlans,
+      testExecutions: this.executionPositions({ onlyLastExecutions: false }).map((position) =>
+        this.testExecutions.at(position),
+      ),
+      olderVersions,
+    });
+  }
+
+  #existingFolder(id: number): DatasetFolder {
+    const folder = this.folder(id);
+    if (!folder) throw new Error(`folder ${id} does not exist`);
+    return folder;
+  }
+
+  #replaceFolder(folder: DatasetFolder): DatasetFolder {
+    replaceById(this.#folders, folder);
+    replaceById(this.#createdFolders, folder);
+    return folder;
+  }
+
   summary(): ZephyrStoreSummary {
     return {
       project: this.project,
@@ -357,6 +582,12 @@ export class ZephyrStore {
       changedTestContent: Object.fromEntries(this.#changedContent),
     };
   }
+}
+
+/** Puts `item` where the entry with its id is, if there is one. */
+function replaceById<T extends { readonly id: number }>(items: T[], item: T): void {
+  const index = items.findIndex((candidate) => candidate.id === item.id);
+  if (index >= 0) items[index] = item;
 }
 
 function itemAt<T>(fromDataset: LazyList<T>, created: readonly T[], position: number): T {

@@ -50,6 +50,10 @@ const CASES: Record<string, Case> = {
     api.post(`${P}/modules`, { name: 'Payments' }, { parentId: c.rootModule.id ?? 0 }),
   'GET /api/v3/projects/{projectId}/modules/{moduleId}': (api, c) =>
     api.get(`${P}/modules/${c.rootModule.id}`, { expand: 'descendants' }),
+  'PUT /api/v3/projects/{projectId}/modules/{moduleId}': async (api) => {
+    const module = await api.created<{ id: number }>(`${P}/modules`, { name: 'To rename' });
+    return api.request('PUT', `${P}/modules/${module.id}`, { json: { name: 'Renamed' } });
+  },
   'GET /api/v3/projects/{projectId}/settings/{objectType}/fields': (api) =>
     api.get(`${P}/settings/test-cases/fields`),
   'POST /api/v3/projects/{projectId}/settings/{objectType}/fields': (api) =>
@@ -74,6 +78,22 @@ const CASES: Record<string, Case> = {
     }),
   'GET /api/v3/projects/{projectId}/test-cases/{testCaseId}': (api, c) =>
     api.get(`${P}/test-cases/${c.testCase.id}`, { expand: 'teststep' }),
+  'PUT /api/v3/projects/{projectId}/test-cases/{testCaseId}': async (api, c) => {
+    // Its own case: an edit gives the steps new ids, and later cases use the shared case's.
+    const testCase = await api.created<{ id: number }>(
+      `${P}/test-cases`,
+      { name: 'Edited later', parent_id: c.childModule.id, properties: [] },
+      undefined,
+      200,
+    );
+    return api.request('PUT', `${P}/test-cases/${testCase.id}`, {
+      json: {
+        name: 'Edited',
+        properties: [],
+        test_steps: [{ description: 'Open', expected: 'Opened' }],
+      },
+    });
+  },
   'PUT /api/v3/projects/{projectId}/test-cases/{testCaseId}/approve': (api, c) =>
     api.request('PUT', `${P}/test-cases/${c.testCase.id}/approve`),
   'GET /api/v3/projects/{projectId}/test-cases/{testCaseId}/test-steps': (api, c) =>
@@ -94,6 +114,8 @@ const CASES: Record<string, Case> = {
     api.post(`${P}/releases`, { name: 'Release 2.0', properties: [] }),
   'GET /api/v3/projects/{projectId}/releases/{releaseId}': (api, c) =>
     api.get(`${P}/releases/${c.release.id}`),
+  'PUT /api/v3/projects/{projectId}/releases/{releaseId}': (api, c) =>
+    api.request('PUT', `${P}/releases/${c.release.id}`, { json: { name: 'Release 1.0', properties: [] } }),
   'GET /api/v3/projects/{projectId}/test-cycles': (api, c) =>
     api.get(`${P}/test-cycles`, {
       parentType: 'release',
@@ -104,6 +126,17 @@ const CASES: Record<string, Case> = {
     api.post(`${P}/test-cycles`, { name: 'Sprint 2' }, { parentType: 'root', parentId: 0 }),
   'GET /api/v3/projects/{projectId}/test-cycles/{testCycleId}': (api, c) =>
     api.get(`${P}/test-cycles/${c.cycle.id}`, { expand: 'descendants' }),
+  'PUT /api/v3/projects/{projectId}/test-cycles/{testCycleId}': async (api) => {
+    const cycle = await api.created<{ id: number }>(
+      `${P}/test-cycles`,
+      { name: 'To move' },
+      { parentType: 'root', parentId: 0 },
+    );
+    return api.request('PUT', `${P}/test-cycles/${cycle.id}`, {
+      json: {},
+      query: { parentType: 'root', parentId: 0 },
+    });
+  },
   'GET /api/v3/projects/{projectId}/test-suites': (api, c) =>
     api.get(`${P}/test-suites`, { parentType: 'test-cycle', parentId: c.cycle.id ?? 0 }),
   'POST /api/v3/projects/{projectId}/test-suites': (api, c) =>
@@ -130,6 +163,10 @@ const CASES: Record<string, Case> = {
     ),
   'GET /api/v3/projects/{projectId}/test-runs/{testRunId}': (api, c) =>
     api.get(`${P}/test-runs/${c.run.id}`, { expand: 'testcase.teststep' }),
+  'PUT /api/v3/projects/{projectId}/test-runs/{testRunId}': (api, c) =>
+    api.request('PUT', `${P}/test-runs/${c.run.id}`, {
+      json: { name: 'Pay with a saved card', properties: [], test_case: { id: c.testCase.id } },
+    }),
   'GET /api/v3/projects/{projectId}/test-runs/execution-statuses': (api) =>
     api.get(`${P}/test-runs/execution-statuses`),
   'GET /api/v3/projects/{projectId}/test-runs/{testRunId}/test-logs': (api, c) =>
@@ -145,6 +182,15 @@ const CASES: Record<string, Case> = {
     api.get(`${P}/test-runs/${c.run.id}/test-logs/last-run`, { expand: 'teststeplog.teststep' }),
   'GET /api/v3/projects/{projectId}/test-runs/{testRunId}/test-logs/{id}': (api, c) =>
     api.get(`${P}/test-runs/${c.run.id}/test-logs/${c.log.id}`),
+  'PUT /api/v3/projects/{projectId}/test-runs/{testRunId}/test-logs/{id}': (api, c) =>
+    api.request('PUT', `${P}/test-runs/${c.run.id}/test-logs/${c.log.id}`, {
+      json: {
+        status: { id: 601 },
+        exe_start_date: EXECUTED.start,
+        exe_end_date: EXECUTED.end,
+        note: 'Edited in Zephyr',
+      },
+    }),
   'POST /api/v3/projects/{projectId}/test-runs/{testRunId}/auto-test-logs': (api) =>
     api.post(`${P}/test-runs/0/auto-test-logs`, automationLog),
   'POST /api/v3.1/projects/{projectId}/test-runs/{testRunId}/auto-test-logs': (api) =>

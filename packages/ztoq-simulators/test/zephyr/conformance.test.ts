@@ -26,6 +26,20 @@ const get = (path: string, status: number, query?: Record<string, string>): Prob
 });
 const post = (path: string, status: number, body: unknown): Probe => ({ method: 'POST', path, status, body });
 
+const put = (path: string, status: number, body: unknown): Probe => ({ method: 'PUT', path, status, body });
+
+/** A test case as `PUT /testcases/{key}` takes it: the representation with its required links. */
+const caseUpdate = (overrides: Record<string, unknown> = {}) => ({
+  id: 101,
+  key: 'ZT-T1',
+  name: 'Log in with valid credentials',
+  project: { id: 10000 },
+  priority: { id: 1 },
+  status: { id: 1 },
+  folder: { id: 2 },
+  ...overrides,
+});
+
 const PROBES: Readonly<Record<string, readonly Probe[]>> = {
   'GET /healthcheck': [get('/healthcheck', 200)],
   'GET /projects': [get('/projects', 200)],
@@ -97,6 +111,11 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
     get('/testcases/ZT-T4/teststeps', 200),
     get('/testcases/ZT-T999/teststeps', 404),
   ],
+  'PUT /testcases/{testCaseKey}': [
+    put('/testcases/ZT-T1', 200, caseUpdate()),
+    put('/testcases/ZT-T1', 400, caseUpdate({ priority: { id: 99 } })),
+    put('/testcases/ZT-T999', 404, caseUpdate({ key: 'ZT-T999' })),
+  ],
   'POST /testcases/{testCaseKey}/teststeps': [
     post('/testcases/ZT-T6/teststeps', 201, { mode: 'APPEND', items: [{ inline: { description: 'One' } }] }),
     post('/testcases/ZT-T6/teststeps', 400, { mode: 'PREPEND', items: [] }),
@@ -115,6 +134,29 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
     get('/testcycles/ZT-R1', 200),
     get('/testcycles/202', 200),
     get('/testcycles/ZT-R9', 404),
+  ],
+  'PUT /testcycles/{testCycleIdOrKey}': [
+    put('/testcycles/ZT-R1', 200, {
+      id: 201,
+      key: 'ZT-R1',
+      name: 'Renamed',
+      project: { id: 10000 },
+      status: { id: 3 },
+    }),
+    put('/testcycles/ZT-R1', 400, {
+      id: 201,
+      key: 'ZT-R1',
+      name: 'Renamed',
+      project: { id: 10000 },
+      status: { id: 1 },
+    }),
+    put('/testcycles/ZT-R9', 404, {
+      id: 209,
+      key: 'ZT-R9',
+      name: 'x',
+      project: { id: 10000 },
+      status: { id: 3 },
+    }),
   ],
   'GET /testcycles/{testCycleIdOrKey}/links': [
     get('/testcycles/ZT-R1/links', 200),
@@ -144,6 +186,11 @@ const PROBES: Readonly<Record<string, readonly Probe[]>> = {
     get('/testexecutions/ZT-E2', 200),
     get('/testexecutions/405', 200),
     get('/testexecutions/ZT-E99', 404),
+  ],
+  'PUT /testexecutions/{testExecutionIdOrKey}': [
+    put('/testexecutions/ZT-E2', 200, { statusName: 'Fail', comment: 'Edited' }),
+    put('/testexecutions/ZT-E2', 400, { statusName: 'Nope' }),
+    put('/testexecutions/ZT-E99', 404, { statusName: 'Fail' }),
   ],
   'GET /testexecutions/{testExecutionIdOrKey}/teststeps': [
     get('/testexecutions/ZT-E2/teststeps', 200),
@@ -215,6 +262,9 @@ describe('Zephyr simulator conformance to the spec', () => {
         "POST /testcases/{testCaseKey}/teststeps",
         "POST /testcycles",
         "POST /testexecutions",
+        "PUT /testcases/{testCaseKey}",
+        "PUT /testcycles/{testCycleIdOrKey}",
+        "PUT /testexecutions/{testExecutionIdOrKey}",
       ]
     `);
   });

@@ -21,6 +21,14 @@ export interface MigratedExpectations {
   executionStatus: Record<string, string>;
   /** Only these test cases (a `--limit` rehearsal); all when absent. */
   testCaseKeys?: ReadonlySet<string>;
+  /**
+   * Zephyr test cases deleted after an earlier migration (`dataset` is then the current facts,
+   * `zephyr.store.currentDataset()`). ztoq never deletes, so their qTest cases, runs and logs
+   * may stay; they are tolerated, not required.
+   */
+  deletedTestCaseKeys?: ReadonlySet<string>;
+  /** Zephyr executions deleted after an earlier migration, by key: their qTest logs may stay. */
+  deletedExecutionKeys?: ReadonlySet<string>;
 }
 
 const PRIORITY: Record<string, string> = { High: 'High', Normal: 'Medium', Low: 'Low' };
@@ -42,6 +50,11 @@ export function differencesFromExpected(expected: MigratedExpectations): string[
   const project = store.project(projectId) as ProjectState;
   const problems: string[] = [];
   const inScope = (key: string) => !expected.testCaseKeys || expected.testCaseKeys.has(key);
+  // A note names its execution's key; DEMO-E1 must not match the note of DEMO-E12.
+  const deletedExecution = (note: string | undefined) =>
+    [...(expected.deletedExecutionKeys ?? [])].some((key) =>
+      new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![0-9])`).test(note ?? ''),
+    );
   const field = (objectType: 'test-cases' | 'test-runs' | 'releases', label: string) =>
     project.fieldsOf(objectType).find((candidate) => candidate.label === label);
   const valueLabel = (objectType: 'test-cases' | 'test-runs', label: string, value: string | undefined) =>
@@ -142,6 +155,12 @@ export function differencesFromExpected(expected: MigratedExpectations): string[
       });
     }
   }
+  // A case deleted in Zephyr may stay in qTest (at most once).
+  for (const key of expected.deletedTestCaseKeys ?? []) {
+    const left = casesByKey.get(key)?.length ?? 0;
+    if (left > 1) problems.push(`${key} (deleted in Zephyr): ${left} qTest test cases`);
+    expectedCases += Math.min(left, 1);
+  }
   if (project.testCases.size !== expectedCases) {
     problems.push(`expected ${expectedCases} test cases, found ${project.testCases.size}`);
   }
@@ -225,7 +244,8 @@ export function differencesFromExpected(expected: MigratedExpectations): string[
     }
     const run = matches[0];
     if (!run) continue;
-    const logs = project.logsOf(run);
+    // Logs of executions deleted in Zephyr may stay in the run.
+    const logs = project.logsOf(run).filter((log) => !deletedExecution(log.note));
     const executed = executions
       .filter((execution) => execution.actualEndDate !== undefined)
       .sort((a, b) => String(a.actualEndDate).localeCompare(String(b.actualEndDate)) || a.id - b.id);
@@ -263,10 +283,23 @@ export function differencesFromExpected(expected: MigratedExpectations): string[
       }
     });
   }
-  if (runs.length !== executionsByRun.size)
-    problems.push(`expected ${executionsByRun.size} runs, found ${runs.length}`);
-  if (project.testLogs.size !== expectedLogs)
-    problems.push(`expected ${expectedLogs} logs, found ${project.testLogs.size}`);
+  // Runs of deleted cases may stay, with their logs; logs of deleted executions may stay too.
+  const deletedCaseIds = new Set(
+    [...(expected.deletedTestCaseKeys ?? [])].flatMap((key) => casesByKey.get(key) ?? []),
+  );
+  const keptRuns = runs.filter((run) => !deletedCaseIds.has(run.testCaseId));
+  const keptRunIds = new Set(keptRuns.map((run) => run.id));
+  const keptLogs = [...project.testLogs.values()].filter(
+    (log) => keptRunIds.has(log.testRunId) && !deletedExecution(log.note),
+  );
+  // A run whose every execution was deleted may stay, empty of expected logs.
+  const leftoverRuns = keptRuns.filter(
+    (run) => project.logsOf(run).length > 0 && project.logsOf(run).every((log) => deletedExecution(log.note)),
+  ).length;
+  if (keptRuns.length - leftoverRuns !== executionsByRun.size)
+    problems.push(`expected ${executionsByRun.size} runs, found ${keptRuns.length - leftoverRuns}`);
+  if (keptLogs.length !== expectedLogs)
+    problems.push(`expected ${expectedLogs} logs, found ${keptLogs.length}`);
   return problems;
 }
 

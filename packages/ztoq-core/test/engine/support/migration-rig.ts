@@ -146,10 +146,27 @@ export function rigPerTest(): {
   };
 }
 
-/** What the qTest simulator holds, checked entity by entity against the rules (see expect-migrated.ts). */
-export function differencesAfterMigration(rig: MigrationRig, testCaseKeys?: ReadonlySet<string>): string[] {
+/**
+ * What the qTest simulator holds, checked entity by entity against the rules (see
+ * expect-migrated.ts). `against: 'current'` checks against the Zephyr facts as they are now,
+ * after edits made through the simulator (its PUTs and test-only store edits), tolerating what
+ * ztoq leaves in qTest for deleted test cases and executions. The default is the original data set.
+ */
+export function differencesAfterMigration(
+  rig: MigrationRig,
+  testCaseKeys?: ReadonlySet<string>,
+  against: 'original' | 'current' = 'original',
+): string[] {
+  const zephyr = rig.simulators.zephyr.store;
+  const current = against === 'current';
   return differencesFromExpected({
-    dataset: rig.simulators.dataset,
+    dataset: current ? zephyr.currentDataset() : rig.simulators.dataset,
+    ...(current
+      ? {
+          deletedTestCaseKeys: new Set(zephyr.deletedTestCaseKeys()),
+          deletedExecutionKeys: new Set(zephyr.deletedTestExecutionKeys()),
+        }
+      : {}),
     store: rig.simulators.qtest.store,
     projectId: DEFAULT_PROJECT_ID,
     root: rig.simulators.dataset.project.key,

@@ -51,6 +51,32 @@ export function registerModuleRoutes(server: SimulatorServer, store: QTestStore)
     return { status: 200, body: modules.map((module) => resources.module(module, { descendants })) };
   });
 
+  // updateModule. With `parentId` the module moves and the body is ignored (API-NOTES B.4);
+  // without it, the body renames the module or changes its description.
+  server.route('PUT', `${base}/{moduleId}`, (request) => {
+    const project = projectOf(store, request);
+    const module = found(project.modules, request, 'moduleId', 'Module');
+    const resources = new ProjectResources(store, project, request.url.origin);
+    if (request.query.has('parentId')) {
+      const parentId = nonRoot(queryInteger(request.query, 'parentId'));
+      if (parentId !== undefined) {
+        requireModule(project, parentId, 'parentId');
+        // The spec is silent; a tree cannot hold a module below itself.
+        if (subtree(project, module.id).some((below) => below.id === parentId) || parentId === module.id) {
+          throw new SimHttpError(400, `parentId ${parentId} is module ${module.id} or lies below it`);
+        }
+      }
+      const moved = store.moveModule(project, module, parentId);
+      return { status: 200, body: resources.module(moved, { descendants: false }) };
+    }
+    const body = parseBody(request, moduleBody);
+    const updated = store.updateModule(project, module, {
+      name: body.name,
+      ...(body.description === undefined ? {} : { description: body.description }),
+    });
+    return { status: 200, body: resources.module(updated, { descendants: false }) };
+  });
+
   server.route('GET', `${base}/{moduleId}`, (request) => {
     const project = projectOf(store, request);
     const module = found(project.modules, request, 'moduleId', 'Module');

@@ -85,6 +85,34 @@ export function registerTestCaseRoutes(server: SimulatorServer, store: QTestStor
     };
   });
 
+  // updateTestCase: a full update saved as a new version (see QTestStore.updateTestCase).
+  // Assumptions where the spec is silent: `test_steps` left out keeps the steps (copied into
+  // the new version), `parent_id` moves the case to that module, and left out keeps its module.
+  server.route('PUT', `${base}/{testCaseId}`, (request) => {
+    const project = projectOf(store, request);
+    const caller = callerOf(store, request);
+    const testCase = testCaseOf(project, request);
+    const body = parseBody(request, testCaseBody);
+    const properties = resolveProperties(project, 'test-cases', body.properties, store.users());
+    const module =
+      body.parent_id === undefined ? undefined : requireModule(project, body.parent_id, 'parent_id');
+    const steps = body.test_steps === undefined ? undefined : inStepOrder(body.test_steps);
+    const updated = store.updateTestCase(project, testCase, {
+      name: body.name,
+      moduleId: module?.id ?? testCase.moduleId,
+      ...(body.description === undefined ? {} : { description: body.description }),
+      ...(body.precondition === undefined ? {} : { precondition: body.precondition }),
+      properties,
+      ...(steps === undefined ? {} : { steps }),
+    });
+    storeInlineAttachments(store, project, caller, 'test-cases', updated.id, body.attachments);
+    project.latestVersion(updated).steps.forEach((step, index) => {
+      storeInlineAttachments(store, project, caller, 'test-steps', step.id, steps?.[index]?.attachments);
+    });
+    const resources = new ProjectResources(store, project, request.url.origin);
+    return { status: 200, body: resources.testCase(updated, { steps: true, properties: true }) };
+  });
+
   server.route('PUT', `${base}/{testCaseId}/approve`, (request) => {
     const project = projectOf(store, request);
     const testCase = testCaseOf(project, request);

@@ -13,7 +13,7 @@ import type {
   StoredTestRun,
 } from '../qtest-store.js';
 import { ProjectResources } from '../resources.js';
-import { manualTestLogBody, parseBody } from '../validation.js';
+import { manualTestLogBody, parseBody, testLogUpdateBody } from '../validation.js';
 import { storeInlineAttachments } from './attachments.js';
 import { callerOf, found, projectOf } from './route-support.js';
 
@@ -95,6 +95,77 @@ export function registerTestLogRoutes(server: SimulatorServer, store: QTestStore
     return { status: 200, body: resources.testLog(log, expansionOf(request)) };
   });
 
+  // modifyTestLog, with the rules of API-NOTES B.9.
+  server.route('PUT', `${base}/{id}`, (request) => {
+    const project = projectOf(store, request);
+    const caller = callerOf(store, request);
+    const run = found(project.testRuns, request, 'testRunId', 'Test run');
+    const logs = new Map(project.logsOf(run).map((log) => [log.id, log]));
+    const log = found(logs, request, 'id', `Test log of run ${run.id}`);
+    if (log.authorId !== caller.id && !project.adminIds.includes(caller.id)) {
+      throw new SimHttpError(
+        403,
+        `Test log ${log.id} belongs to another user; only a project admin may change it`,
+      );
+    }
+    const body = parseBody(request, testLogUpdateBody);
+    const status = executionStatus(project, body.status.id, 'status.id');
+    checkExecutionDates(body.exe_start_date, body.exe_end_date);
+    refuseChange('test_case_version_id', body.test_case_version_id, log.testCaseVersionId);
+    refuseChange('build_number', body.build_number, log.buildNumber);
+    refuseChange('build_url', body.build_url, log.buildUrl);
+    const given = body.test_step_logs;
+    // Assumption: step results left out keep theirs; given ones must be in the original order.
+    if (given !== undefined && given.length !== log.stepLogs.length) {
+      throw new SimHttpError(
+        400,
+        `test_step_logs: the log has ${log.stepLogs.length} step results, the body ${given.length}`,
+      );
+    }
+    const stepLogs = log.stepLogs.map((stepLog, index) => {
+      const change = given?.[index];
+      if (change === undefined) return stepLog;
+      const where = `test_step_logs[${index}]`;
+      if (change.test_step_id !== stepLog.testStepId) {
+        throw new SimHttpError(
+          400,
+          `${where}: test_step_id ${change.test_step_id} is not step ${stepLog.testStepId}; step order must match the original`,
+        );
+      }
+      refuseChange(`${where}.description`, change.description, stepLog.description);
+      refuseChange(`${where}.expected_result`, change.expected_result, stepLog.expectedResult);
+      const { actualResult: _actualResult, ...kept } = stepLog;
+      return {
+        ...kept,
+        statusId: executionStatus(project, change.status.id, `${where}.status.id`).id,
+        ...(change.actual_result === undefined ? {} : { actualResult: change.actual_result }),
+      };
+    });
+    const { note: _note, name: _name, plannedExeTime: _planned, actualExeTime: _actual, ...kept } = log;
+    const updated = store.updateTestLog(project, log, {
+      ...kept,
+      statusId: status.id,
+      exeStartDate: body.exe_start_date,
+      exeEndDate: body.exe_end_date,
+      ...(body.name === undefined ? {} : { name: body.name }),
+      ...optionalLogFields({
+        ...(body.note === undefined ? {} : { note: body.note }),
+        ...(body.planned_exe_time === undefined ? {} : { planned_exe_time: body.planned_exe_time }),
+        ...(body.actual_exe_time === undefined ? {} : { actual_exe_time: body.actual_exe_time }),
+      }),
+      properties:
+        body.properties === undefined
+          ? log.properties
+          : resolveProperties(project, 'test-runs', body.properties, store.users(), 'partial'),
+      stepLogs,
+    });
+    followLatestLog(store, project, run);
+    return {
+      status: 200,
+      body: new ProjectResources(store, project, request.url.origin).testLog(updated, {}),
+    };
+  });
+
   server.route('GET', `${base}/{id}`, (request) => {
     const project = projectOf(store, request);
     const run = found(project.testRuns, request, 'testRunId', 'Test run');
@@ -138,6 +209,12 @@ export function recordTestLog(
   log: Parameters<QTestStore['addTestLog']>[1],
 ): StoredTestLog {
   const stored = store.addTestLog(project, log);
+  followLatestLog(store, project, run);
+  return stored;
+}
+
+/** The run's Status field takes the status of its latest log. */
+function followLatestLog(store: QTestStore, project: ProjectState, run: StoredTestRun): void {
   const latest = project.latestLog(run);
   const statusField = project
     .fieldsOf('test-runs')
@@ -149,7 +226,13 @@ export function recordTestLog(
     ];
     run.modifiedAt = store.timestamp();
   }
-  return stored;
+}
+
+/** A body may repeat a value qTest does not let a log change, but not change it. */
+function refuseChange<T>(what: string, given: T | undefined, current: T | undefined): void {
+  if (given !== undefined && given !== current) {
+    throw new SimHttpError(400, `${what} cannot be changed on a test log (it is ${String(current)})`);
+  }
 }
 
 function executionStatus(project: ProjectState, statusId: number, where: string): ExecutionStatus {

@@ -10,9 +10,9 @@ import {
 } from '../execution-tree.js';
 import { resolveProperties } from '../field-values.js';
 import { PAGE_SIZE_PAGING, pagedEnvelope, pageRequest } from '../paging.js';
-import type { QTestStore } from '../qtest-store.js';
+import type { QTestStore, StoredProperty } from '../qtest-store.js';
 import { ProjectResources } from '../resources.js';
-import { parseBody, testRunBody } from '../validation.js';
+import { parseBody, testRunBody, testRunUpdateBody } from '../validation.js';
 import { callerOf, found, projectOf } from './route-support.js';
 
 type TestRunList = qtestApi.components['schemas']['TestRunListResource'];
@@ -80,6 +80,39 @@ export function registerTestRunRoutes(server: SimulatorServer, store: QTestStore
     return { status: 200, body: project.executionStatuses.map((status) => resources.status(status)) };
   });
 
+  // updateTestRunById. With `parentId`/`parentType` the run moves and the body is ignored
+  // (API-NOTES B.8); without them the body renames the run or sets its properties.
+  server.route('PUT', `${base}/{testRunId}`, (request) => {
+    const project = projectOf(store, request);
+    const run = found(project.testRuns, request, 'testRunId', 'Test run');
+    const resources = new ProjectResources(store, project, request.url.origin);
+    if (request.query.has('parentId') || request.query.has('parentType')) {
+      const parent = containerFrom(request.query, RUN_PARENT_TYPES);
+      requireContainer(project, parent);
+      const moved = store.moveTestRun(project, run, parent);
+      return { status: 200, body: resources.testRun(moved, { testCaseSteps: false }) };
+    }
+    const body = parseBody(request, testRunUpdateBody);
+    // The schema requires `test_case`, but a run cannot change its test case; one that names
+    // another case is refused rather than ignored (assumption: the spec is silent).
+    if (body.test_case !== undefined && body.test_case.id !== run.testCaseId) {
+      throw new SimHttpError(
+        400,
+        `test_case.id ${body.test_case.id} differs from the run's test case ${run.testCaseId}`,
+      );
+    }
+    const updated = store.updateTestRun(project, run, {
+      name: body.name ?? run.name,
+      // Partial, as test-log properties: a field left out keeps its value, so the Status that
+      // follows the latest log survives an edit of the run's other fields (assumption).
+      properties: mergeProperties(
+        run.properties,
+        resolveProperties(project, 'test-runs', body.properties, store.users(), 'partial'),
+      ),
+    });
+    return { status: 200, body: resources.testRun(updated, { testCaseSteps: false }) };
+  });
+
   server.route('GET', `${base}/{testRunId}`, (request) => {
     const project = projectOf(store, request);
     const run = found(project.testRuns, request, 'testRunId', 'Test run');
@@ -93,4 +126,13 @@ export function registerTestRunRoutes(server: SimulatorServer, store: QTestStore
       }),
     };
   });
+}
+
+/** The run's properties with the given ones replacing those of the same field. */
+function mergeProperties(
+  current: readonly StoredProperty[],
+  given: readonly StoredProperty[],
+): StoredProperty[] {
+  const fields = new Set(given.map((property) => property.fieldId));
+  return [...current.filter((property) => !fields.has(property.fieldId)), ...given];
 }

@@ -1,6 +1,6 @@
 import { pageOf } from '../paged-response.js';
 import { integerParameter, parseInteger, stringParameter } from '../query-parameters.js';
-import { parseBody, testCaseInput } from '../request-bodies.js';
+import { parseBody, testCaseInput, testCaseUpdateInput } from '../request-bodies.js';
 import { zephyrDateTime } from '../zephyr-date-time.js';
 import { badRequest, notFound } from '../zephyr-errors.js';
 import { existingTestCase } from './existing-entities.js';
@@ -97,5 +97,42 @@ export function registerTestCaseRoutes({
       status: 201,
       body: { id: testCase.id, key: testCase.key, self: represent.url(`/testcases/${testCase.key}`) },
     };
+  });
+
+  // updateTestCase: answers 200 with no body (API-NOTES A.6). Assumptions where the spec is
+  // silent: the body's id and key must be the case's, its project this project; an edit changes
+  // the current version in place (Zephyr makes versions only on request, in its UI); links and
+  // steps are left alone, as they have endpoints of their own.
+  server.route('PUT', '/testcases/{testCaseKey}', (request) => {
+    const testCase = existingTestCase(store, request.params.testCaseKey);
+    const input = parseBody(testCaseUpdateInput, request);
+    if (input.key !== testCase.key)
+      throw badRequest(`key: '${input.key}' is not the key of test case '${testCase.key}'`);
+    if (input.id !== testCase.id)
+      throw badRequest(`id: ${input.id} is not the id of test case '${testCase.key}'`);
+    if (input.project.id !== store.project.id)
+      throw badRequest(`project.id: project '${input.project.id}' does not exist`);
+    const priority = store.priority(input.priority.id);
+    if (!priority) throw badRequest(`priority.id: priority '${input.priority.id}' does not exist`);
+    const status = store.status(input.status.id);
+    if (status?.statusType !== 'TEST_CASE')
+      throw badRequest(`status.id: test case status '${input.status.id}' does not exist`);
+    if (input.folder !== undefined && store.folder(input.folder.id)?.folderType !== 'TEST_CASE') {
+      throw badRequest(`folder.id: test case folder '${input.folder.id}' does not exist`);
+    }
+    store.updateTestCase(testCase.key, {
+      name: input.name,
+      objective: input.objective,
+      precondition: input.precondition,
+      estimatedTime: input.estimatedTime,
+      labels: input.labels ?? [],
+      componentId: input.component?.id,
+      priorityId: priority.id,
+      statusId: status.id,
+      folderId: input.folder?.id,
+      ownerAccountId: input.owner?.accountId,
+      customFields: input.customFields ?? {},
+    });
+    return { status: 200 };
   });
 }

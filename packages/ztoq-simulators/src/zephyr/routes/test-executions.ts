@@ -3,7 +3,7 @@ import type { DatasetStepResult, DatasetTestCase } from '../../dataset/zephyr-da
 import { queryBoolean } from '../../server/query-parameters.js';
 import { pageOf } from '../paged-response.js';
 import { dateTimeParameter, integerParameter, stringParameter } from '../query-parameters.js';
-import { parseBody, testExecutionInput } from '../request-bodies.js';
+import { parseBody, testExecutionInput, testExecutionUpdateInput } from '../request-bodies.js';
 import { badRequest } from '../zephyr-errors.js';
 import type { ZephyrStore } from '../zephyr-store.js';
 import { existingTestExecution } from './existing-entities.js';
@@ -72,6 +72,46 @@ export function registerTestExecutionRoutes({
     status: 200,
     body: represent.testExecutionLinks(existingTestExecution(store, params.testExecutionIdOrKey)),
   }));
+
+  // updateTestExecution: answers 200 with no body (API-NOTES A.6). API-NOTES says a PUT clears
+  // what it leaves out; the status cannot be cleared, so a body without statusName keeps it.
+  // Step results are changed through `PUT …/teststeps`, not here.
+  server.route('PUT', '/testexecutions/{testExecutionIdOrKey}', (request) => {
+    const execution = existingTestExecution(store, request.params.testExecutionIdOrKey);
+    const input = parseBody(testExecutionUpdateInput, request);
+    const statusId =
+      input.statusName === undefined
+        ? execution.statusId
+        : executionStatusId(store, input.statusName, 'statusName');
+    const environment =
+      input.environmentName === undefined ? undefined : store.environmentNamed(input.environmentName);
+    if (input.environmentName !== undefined && !environment) {
+      throw badRequest(`environmentName: environment '${input.environmentName}' does not exist`);
+    }
+    store.updateTestExecution(String(execution.id), (current) => {
+      const {
+        environmentId: _environmentId,
+        actualEndDate: _actualEndDate,
+        executionTime: _executionTime,
+        executedById: _executedById,
+        assignedToId: _assignedToId,
+        comment: _comment,
+        ...kept
+      } = current;
+      return {
+        ...kept,
+        statusId,
+        ...(environment === undefined ? {} : { environmentId: environment.id }),
+        ...(input.actualEndDate === undefined ? {} : { actualEndDate: input.actualEndDate }),
+        ...(input.executionTime === undefined ? {} : { executionTime: input.executionTime }),
+        ...(input.executedById === undefined ? {} : { executedById: input.executedById }),
+        ...(input.assignedToId === undefined ? {} : { assignedToId: input.assignedToId }),
+        ...(input.comment === undefined ? {} : { comment: input.comment }),
+      };
+    });
+    // The spec's 200 carries a `location` header naming the updated execution.
+    return { status: 200, headers: { location: represent.url(`/testexecutions/${execution.id}`) } };
+  });
 
   // The spec answers 201 with only a `location` header, no body.
   server.route('POST', '/testexecutions', (request) => {
