@@ -7,6 +7,7 @@ import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
+import { writtenHash } from './written-hash.js';
 
 /** Creates after a create whose outcome is unknown, each preceded by a marker lookup. */
 const MAX_CREATE_ATTEMPTS = 3;
@@ -101,9 +102,11 @@ async function loadBatch(
   // Done, but planned differently since it was written: an edit in the source to carry over.
   const changed = rows.filter((row) => {
     const mapping = prior.get(row.sourceId);
-    return (
-      mapping?.state === 'done' && mapping.contentHash !== null && mapping.contentHash !== row.contentHash
-    );
+    if (mapping?.state !== 'done') return false;
+    // Rows written before the written hash was kept compare the whole stored plan instead.
+    return mapping.writtenHash !== null
+      ? mapping.writtenHash !== writtenHash(row.payload as unknown as StoredPlan)
+      : mapping.contentHash !== null && mapping.contentHash !== row.contentHash;
   });
   counts.unchanged += rows.length - todo.length - changed.length;
   if (changed.length > 0) await updateBatch(context, type, changed, prior, counts);
@@ -167,6 +170,7 @@ async function loadBatch(
           sourceId,
           targetId: outcome.entity.targetId,
           contentHash: item.row.contentHash,
+          writtenHash: writtenHash(item.row.payload as unknown as StoredPlan),
           ...(outcome.entity.data ? { targetData: outcome.entity.data } : {}),
         });
         break;
@@ -334,7 +338,7 @@ async function updateBatch(
     }
     ready.push({
       row,
-      inDoubt: mapping.updatingHash === row.contentHash,
+      inDoubt: mapping.updatingHash === writtenHash(plan),
       entity: {
         type,
         sourceId: row.sourceId,
@@ -350,7 +354,10 @@ async function updateBatch(
     await store.markUpdating(
       projectKey,
       type,
-      ready.map(({ row }) => ({ sourceId: row.sourceId, contentHash: row.contentHash })),
+      ready.map(({ row }) => ({
+        sourceId: row.sourceId,
+        contentHash: writtenHash(row.payload as unknown as StoredPlan),
+      })),
       runId,
     );
   }
@@ -375,6 +382,7 @@ async function updateBatch(
           sourceId,
           targetId: outcome.entity.targetId,
           contentHash: item.row.contentHash,
+          writtenHash: writtenHash(item.row.payload as unknown as StoredPlan),
           ...(data ? { targetData: data } : {}),
         });
         break;

@@ -154,6 +154,8 @@ export interface IdMapping {
    * run reads the entity back before sending it again. `null` when no update is in doubt.
    */
   updatingHash: string | null;
+  /** The hash of what was written (see `DoneMapping.writtenHash`); `null` for rows from before it was kept. */
+  writtenHash: string | null;
 }
 
 export interface PendingUpdate {
@@ -176,6 +178,8 @@ export interface DoneMapping {
   sourceId: string;
   targetId: string;
   contentHash?: string;
+  /** The hash of what the target was sent (body, references, marker), which decides whether to update. */
+  writtenHash?: string;
   targetData?: JsonObject;
 }
 

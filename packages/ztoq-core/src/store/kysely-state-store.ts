@@ -66,7 +66,7 @@ const FAILURE_KEY = ['project_key', 'phase', 'entity_type', 'source_id'] as cons
 const PARAMETERS_PER_ROW = {
   sourceEntity: 6,
   transformedEntity: 7,
-  idMap: 8,
+  idMap: 9,
   runEvent: 6,
 } as const;
 
@@ -576,6 +576,7 @@ export class KyselyStateStore implements StateStore {
                 state: 'done' satisfies IdMapState,
                 target_id: mapping.targetId,
                 content_hash: mapping.contentHash ?? null,
+                written_hash: mapping.writtenHash ?? null,
                 target_data: mapping.targetData === undefined ? null : JSON.stringify(mapping.targetData),
                 run_id: runId ?? null,
               })),
@@ -585,6 +586,7 @@ export class KyselyStateStore implements StateStore {
                 state: eb.ref('excluded.state'),
                 target_id: eb.ref('excluded.target_id'),
                 content_hash: eb.ref('excluded.content_hash'),
+                written_hash: eb.ref('excluded.written_hash'),
                 target_data: eb.ref('excluded.target_data'),
                 run_id: eb.ref('excluded.run_id'),
                 updating_hash: null,
@@ -1088,6 +1090,7 @@ function toMapping(row: Selectable<IdMapTable>): IdMapping {
     runId: row.run_id,
     updatedAt: row.updated_at,
     updatingHash: row.updating_hash,
+    writtenHash: row.written_hash,
   };
 }
 

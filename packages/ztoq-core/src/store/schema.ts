@@ -63,6 +63,7 @@ export interface IdMapTable {
   target_data: NullableJson;
   run_id: string | null;
   updated_at: ServerTime;
+  written_hash: string | null;
   updating_hash: string | null;
 }
 

@@ -429,7 +429,7 @@ export class QTestTransport {
     );
   }
 
-  /** Rename, describe or move (`parentId`; the spec's updateModule). */
+  /** With `parentId` a move (the body unread, API-NOTES B.4); without, a rename or new description. */
   updateModule(
     moduleId: number,
     body: QTestModuleResource,
@@ -481,7 +481,7 @@ export class QTestTransport {
   updateTestCycle(
     testCycleId: number,
     body: QTestCycleResource,
-    parent: QTestExecutionParent,
+    moveTo: QTestExecutionParent | undefined,
     signal?: AbortSignal,
   ): Promise<QTestCycleResource> {
     return required(
@@ -489,7 +489,7 @@ export class QTestTransport {
       this.#client.PUT(OPERATIONS.updateTestCycle.path, {
         params: {
           path: { ...this.#project(), testCycleId },
-          query: { parentId: parent.id, parentType: parent.type },
+          query: moveTo === undefined ? {} : { parentId: moveTo.id, parentType: moveTo.type },
         },
         body,
         signal,
@@ -500,7 +500,7 @@ export class QTestTransport {
   updateTestRun(
     testRunId: number,
     body: QTestRunRequest,
-    parent: QTestExecutionParent,
+    moveTo: QTestExecutionParent | undefined,
     signal?: AbortSignal,
   ): Promise<QTestRunResource> {
     return required(
@@ -508,7 +508,7 @@ export class QTestTransport {
       this.#client.PUT(OPERATIONS.updateTestRun.path, {
         params: {
           path: { ...this.#project(), testRunId },
-          query: { parentId: parent.id, parentType: parent.type },
+          query: moveTo === undefined ? {} : { parentId: moveTo.id, parentType: moveTo.type },
         },
         body: body as QTestRunResource,
         signal,

@@ -7,8 +7,9 @@ import type { Kysely } from 'kysely';
  *   deleted, so the report can still name it (and it comes back if the source lists it again).
  * - `transformed_entity.planned_run` / `removed_at`: the same one level down, for target entities
  *   no source entity plans any more (a run none of whose executions are left).
- * - `id_map.updating_hash`: the content hash an update was sent for and not yet confirmed; a
- *   resumed run reads the entity back before sending that update again.
+ * - `id_map.written_hash`: the hash of what was written (body, references, marker), so a change
+ *   of a report label alone is no update; `id_map.updating_hash`: the same hash of an update
+ *   sent and not yet confirmed; a resumed run reads the entity back before sending it again.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -21,11 +22,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('planned_run', 'text')
     .addColumn('removed_at', 'timestamptz')
     .execute();
-  await db.schema.alterTable('id_map').addColumn('updating_hash', 'text').execute();
+  await db.schema
+    .alterTable('id_map')
+    .addColumn('written_hash', 'text')
+    .addColumn('updating_hash', 'text')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('id_map').dropColumn('updating_hash').execute();
+  await db.schema.alterTable('id_map').dropColumn('updating_hash').dropColumn('written_hash').execute();
   await db.schema
     .alterTable('transformed_entity')
     .dropColumn('planned_run')
