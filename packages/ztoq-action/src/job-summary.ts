@@ -40,6 +40,13 @@ export function addResultToSummary(summary: Summary, result: MigrationResult): S
   );
   section(
     summary,
+    'Removed in source (kept in qTest)',
+    ['Type', 'Entities'],
+    Object.fromEntries(Object.entries(result.removedInSource ?? {}).filter(([, count]) => count > 0)),
+    (count) => [count],
+  );
+  section(
+    summary,
     'Validation',
     ['Type', 'Expected', 'Found', 'Missing', 'Mismatched', 'Not loaded'],
     result.validation,

@@ -41,6 +41,12 @@ export function formatResult(result: MigrationResult): string {
       );
     }
   }
+  const removed = Object.entries(result.removedInSource ?? {}).filter(([, count]) => count > 0);
+  if (removed.length > 0) {
+    // Never deleted in qTest: the user decides what to do with them.
+    lines.push('', 'removed in source (kept in the target):');
+    for (const [type, count] of removed) lines.push(`  ${type.padEnd(12)} ${String(count).padStart(7)}`);
+  }
   const lossy = Object.entries(result.lossy);
   if (lossy.length > 0) {
     lines.push('', 'not carried (lossy):');
