@@ -168,8 +168,14 @@ async function runStep(): Promise<void> {
   }
 
   // The outcome goes to the queue whatever it is, so the next run moves on to the next project.
-  const stoppedByBudget = result?.status === 'interrupted' && budget.exhausted();
-  const state: QueueState = result ? queueStateAfterRun(result.status) : 'failed';
+  // A budget spent before the engine started (looking the projects up, opening the store) ends
+  // in an abort error rather than an interrupted result; it is the same stop all the same.
+  const stoppedByBudget = budget.exhausted() && (result === undefined || result.status === 'interrupted');
+  const state: QueueState = stoppedByBudget
+    ? 'in-progress'
+    : result
+      ? queueStateAfterRun(result.status)
+      : 'failed';
   await prepared.ledger.record(projectKey, state);
   if (prepared.embeddedStore && (await exists(prepared.storeDirectory)))
     await save(
@@ -200,7 +206,7 @@ async function runStep(): Promise<void> {
       : nextInQueue(entries, await prepared.ledger.states(entries))?.projectKey;
   const chain = await dispatchNext(next, prepared, parameters);
 
-  core.setOutput('status', result?.status ?? 'failed');
+  core.setOutput('status', stoppedByBudget ? 'interrupted' : (result?.status ?? 'failed'));
   core.setOutput('exit-code', String(result?.exitCode ?? failure?.exitCode ?? ExitCode.failed));
   core.setOutput('next-project', chain.dispatched ?? '');
   if (inputs.reportDir) core.setOutput('report-dir', inputs.reportDir);
@@ -220,7 +226,12 @@ async function runStep(): Promise<void> {
     return addChainToSummary(summary, { projectKey, state, stoppedByBudget, note: chain.note });
   });
   if (chain.problem) core.warning(chain.problem);
-  if (result) reportOutcome(core, result, inputs.failOnPartial);
+  if (stoppedByBudget) {
+    // Not a failure: the next run, already dispatched, carries on.
+    core.info(
+      `ztoq: ${projectKey} stopped at its time budget of ${inputs.timeBudgetMinutes} minutes; state saved`,
+    );
+  } else if (result) reportOutcome(core, result, inputs.failOnPartial);
   else core.setFailed(failure?.message ?? 'unknown failure');
 }
 
