@@ -175,6 +175,8 @@ describe('run', () => {
 
   it('names every missing setting and every malformed input before connecting', async () => {
     step = await actionEnvironment({ 'zephyr-api-token': 'secret-zephyr-token', 'project-key': 'DEMO' });
+    // The step records the project's outcome in its workspace, as every run does.
+    process.chdir(step.directory);
     await run();
     const errors = step
       .stdout()
@@ -187,6 +189,7 @@ describe('run', () => {
     await step.restore();
 
     step = await actionEnvironment({ phase: 'everything', 'batch-size': 'ten' });
+    process.chdir(step.directory);
     await run();
     expect(step.stdout()).toContain(
       '::error::input phase must be one of extract, transform, load, validate, all, got "everything"; input batch-size must be a whole number, got "ten"',
