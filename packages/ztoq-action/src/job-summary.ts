@@ -79,10 +79,24 @@ export function addResultToSummary(summary: Summary, result: MigrationResult): S
 }
 
 /** A run that never started (bad inputs, refused credentials, unknown project) still says why. */
-export function addFailureToSummary(summary: Summary, message: string): Summary {
+export function addFailureToSummary(summary: Summary, message: string, projectKey?: string): Summary {
   return summary
-    .addHeading('ztoq: not run', 2)
+    .addHeading(text(projectKey ? `ztoq: ${projectKey} not run` : 'ztoq: not run'), 2)
     .addRaw(`<p><strong>failed</strong>: ${text(message)}</p>`, true);
+}
+
+/** Where the project stands in the queue after this run, and what the chain does next. */
+export function addChainToSummary(
+  summary: Summary,
+  chain: { projectKey: string; state: string; stoppedByBudget: boolean; note: string },
+): Summary {
+  const why = chain.stoppedByBudget ? ' (the time budget was spent; the next run continues it)' : '';
+  return summary
+    .addHeading('Queue', 3)
+    .addRaw(
+      `<p>${text(chain.projectKey)}: <strong>${text(chain.state)}</strong>${text(why)}. ${text(chain.note)}</p>`,
+      true,
+    );
 }
 
 /** One table per record, keyed by its first column; a record with no entries adds nothing. */

@@ -16,7 +16,18 @@ export const RUN_INPUTS = {
   createFields: 'create-fields',
   failOnPartial: 'fail-on-partial',
   sendReport: 'send-report',
+  projectsFile: 'projects-file',
+  state: 'state',
+  chain: 'chain',
+  timeBudgetMinutes: 'time-budget-minutes',
+  githubToken: 'github-token',
 } as const;
+
+/** Where the projects queue is read from when `projects-file` is not given. */
+export const DEFAULT_PROJECTS_FILE = 'migration-config/projects.txt';
+/** GitHub stops a job at 360 minutes; the rest is for saving the state and dispatching. */
+export const DEFAULT_TIME_BUDGET_MINUTES = 330;
+export type StateMode = 'cache' | 'none';
 
 const PHASES = ['extract', 'transform', 'load', 'validate', 'all'] as const satisfies readonly RunPhase[];
 
@@ -26,7 +37,8 @@ const PHASES = ['extract', 'transform', 'load', 'validate', 'all'] as const sati
  * the CLI refuse the same things with the same words.
  */
 export interface RunInputs {
-  phase: RunPhase;
+  /** Absent: the dispatch's, else `all`. */
+  phase?: RunPhase;
   batchSize?: number;
   maxWorkers?: number;
   limit?: number;
@@ -39,8 +51,17 @@ export interface RunInputs {
   reportDir?: string;
   createFields: boolean;
   failOnPartial: boolean;
-  /** Notifications by e-mail and Slack, when their settings are given. */
-  sendReport: boolean;
+  /** Notifications by e-mail and Slack, when their settings are given; absent: the dispatch's, else true. */
+  sendReport?: boolean;
+  /** Absolute. */
+  projectsFile: string;
+  /** False when the default file is used, which may be missing (no queue). */
+  projectsFileGiven: boolean;
+  /** Absent: `cache` without a database URL, `none` with one. */
+  state?: StateMode;
+  chain: boolean;
+  timeBudgetMinutes: number;
+  githubToken?: string;
 }
 
 /**
@@ -61,24 +82,42 @@ export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string
     problems.push(`input ${name} must be a whole number, got "${value}"`);
     return undefined;
   };
-  const flag = (name: string, fallback: boolean): boolean => {
+  const optionalFlag = (name: string): boolean | undefined => {
     const value = text(name);
-    if (value === undefined) return fallback;
+    if (value === undefined) return undefined;
     // The YAML 1.2 core schema's spellings, as `core.getBooleanInput` accepts them.
     if (['true', 'True', 'TRUE'].includes(value)) return true;
     if (['false', 'False', 'FALSE'].includes(value)) return false;
     problems.push(`input ${name} must be true or false, got "${value}"`);
-    return fallback;
+    return undefined;
   };
-  const phaseText = text(RUN_INPUTS.phase) ?? 'all';
-  const phase = PHASES.find((name) => name === phaseText);
-  if (!phase) problems.push(`input phase must be one of ${PHASES.join(', ')}, got "${phaseText}"`);
+  const flag = (name: string, fallback: boolean): boolean => optionalFlag(name) ?? fallback;
+  const phaseText = text(RUN_INPUTS.phase);
+  const phase = phaseText === undefined ? undefined : PHASES.find((name) => name === phaseText);
+  if (phaseText !== undefined && !phase)
+    problems.push(`input phase must be one of ${PHASES.join(', ')}, got "${phaseText}"`);
+  const stateText = text(RUN_INPUTS.state);
+  const state =
+    stateText === undefined ? undefined : (['cache', 'none'] as const).find((s) => s === stateText);
+  if (stateText !== undefined && !state)
+    problems.push(`input state must be cache or none, got "${stateText}"`);
+  const budgetText = text(RUN_INPUTS.timeBudgetMinutes);
+  let timeBudgetMinutes = DEFAULT_TIME_BUDGET_MINUTES;
+  if (budgetText !== undefined) {
+    // Fractions are allowed: a rehearsal (or a test) may want a budget of seconds.
+    if (/^[0-9]+(\.[0-9]+)?$/.test(budgetText) && Number(budgetText) > 0)
+      timeBudgetMinutes = Number(budgetText);
+    else problems.push(`input time-budget-minutes must be a positive number, got "${budgetText}"`);
+  }
+  const projectsFile = text(RUN_INPUTS.projectsFile);
+  const githubToken = text(RUN_INPUTS.githubToken);
+  const sendReport = optionalFlag(RUN_INPUTS.sendReport);
   const mapping = text(RUN_INPUTS.mapping);
   const reportDir = text(RUN_INPUTS.reportDir);
   const targetRoot = text(RUN_INPUTS.targetRoot);
   const migrationId = text(RUN_INPUTS.migrationId);
   const inputs: RunInputs = {
-    phase: phase ?? 'all',
+    ...(phase === undefined ? {} : { phase }),
     batchSize: wholeNumber(RUN_INPUTS.batchSize),
     maxWorkers: wholeNumber(RUN_INPUTS.maxWorkers),
     limit: wholeNumber(RUN_INPUTS.limit),
@@ -89,7 +128,14 @@ export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string
     ...(reportDir === undefined ? {} : { reportDir: path.resolve(cwd, reportDir) }),
     createFields: flag(RUN_INPUTS.createFields, true),
     failOnPartial: flag(RUN_INPUTS.failOnPartial, false),
-    sendReport: flag(RUN_INPUTS.sendReport, true),
+    ...(sendReport === undefined ? {} : { sendReport }),
+    projectsFile: path.resolve(cwd, projectsFile ?? DEFAULT_PROJECTS_FILE),
+    // action.yml passes the default itself, so the default path counts as not given.
+    projectsFileGiven: projectsFile !== undefined && projectsFile !== DEFAULT_PROJECTS_FILE,
+    ...(state === undefined ? {} : { state }),
+    chain: flag(RUN_INPUTS.chain, true),
+    timeBudgetMinutes,
+    ...(githubToken === undefined ? {} : { githubToken }),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return inputs;

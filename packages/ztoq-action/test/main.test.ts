@@ -54,6 +54,7 @@ function qtestWrites(running: RunningSimulators): number {
 }
 
 const cwd = process.cwd();
+const dataset = () => simulators!.dataset;
 afterEach(() => process.chdir(cwd));
 
 describe('run', () => {
@@ -69,17 +70,24 @@ describe('run', () => {
     expect(await readFile(path.join(current.directory, 'reports', 'entities.csv'), 'utf8')).toMatch(
       /^\ufeff?type,source_key,/,
     );
-    expect(outputs).toEqual({
+    expect(outputs).toMatchObject({
       status: 'partial',
       'exit-code': '3',
       'migration-id': result.migrationId,
       'run-id': result.runId,
       'result-file': resultFile,
+      'project-key': result.projectKey,
+      'report-dir': path.join(current.directory, 'reports'),
+      'next-project': '',
+      'test-case-migrated': String(dataset().testCases.count),
+      'test-case-failed': '0',
     });
+    expect(JSON.parse(outputs.counts!)).toEqual(result.load);
+    // Every output the step sets is declared, so a workflow author finds it in action.yml.
     const action = parse(await readFile(new URL('../../../action.yml', import.meta.url), 'utf8')) as {
       outputs: Record<string, unknown>;
     };
-    expect(Object.keys(action.outputs).sort()).toEqual(Object.keys(outputs).sort());
+    expect(Object.keys(action.outputs)).toEqual(expect.arrayContaining(Object.keys(outputs)));
     expect(result.phases.map((phase) => phase.status)).toEqual([
       'succeeded',
       'succeeded',
@@ -150,8 +158,8 @@ describe('run', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^::error::Zephyr GET \S+ answered HTTP 401: /);
     expect(process.exitCode).toBe(1);
-    expect(await current.outputs()).toEqual({ status: 'failed', 'exit-code': '4' });
-    expect(await current.summary()).toContain('<h2>ztoq: not run</h2>');
+    expect(await current.outputs()).toMatchObject({ status: 'failed', 'exit-code': '4', 'next-project': '' });
+    expect(await current.summary()).toMatch(/<h2>ztoq: [A-Z0-9_]+ not run<\/h2>/);
     expect(qtestWrites(simulators!)).toBe(0);
 
     // The runner is told to mask the token (`::add-mask::`); nothing else may carry it.
@@ -167,6 +175,8 @@ describe('run', () => {
 
   it('names every missing setting and every malformed input before connecting', async () => {
     step = await actionEnvironment({ 'zephyr-api-token': 'secret-zephyr-token', 'project-key': 'DEMO' });
+    // The step records the project's outcome in its workspace, as every run does.
+    process.chdir(step.directory);
     await run();
     const errors = step
       .stdout()
@@ -175,10 +185,11 @@ describe('run', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('ZEPHYR_BASE_URL is not set');
     expect(errors[0]).toContain('QTEST_PROJECT_ID is not set');
-    expect(await step.outputs()).toEqual({ status: 'failed', 'exit-code': '2' });
+    expect(await step.outputs()).toMatchObject({ status: 'failed', 'exit-code': '2', 'project-key': 'DEMO' });
     await step.restore();
 
     step = await actionEnvironment({ phase: 'everything', 'batch-size': 'ten' });
+    process.chdir(step.directory);
     await run();
     expect(step.stdout()).toContain(
       '::error::input phase must be one of extract, transform, load, validate, all, got "everything"; input batch-size must be a whole number, got "ten"',

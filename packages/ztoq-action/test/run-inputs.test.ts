@@ -8,15 +8,18 @@ const workspace = path.resolve('/workspace/repo');
 
 describe('readRunInputs', () => {
   it('leaves empty inputs to the engine defaults and resolves paths in the workspace', () => {
+    // Phase, batch size, workers and send-report stay unset: a dispatch may still set them.
     expect(readRunInputs(reader({}), workspace)).toEqual({
-      phase: 'all',
       batchSize: undefined,
       maxWorkers: undefined,
       limit: undefined,
       dryRun: false,
       createFields: true,
       failOnPartial: false,
-      sendReport: true,
+      projectsFile: path.join(workspace, 'migration-config/projects.txt'),
+      projectsFileGiven: false,
+      chain: true,
+      timeBudgetMinutes: 330,
     });
     expect(
       readRunInputs(
@@ -33,6 +36,11 @@ describe('readRunInputs', () => {
           'create-fields': 'false',
           'fail-on-partial': 'TRUE',
           'send-report': 'false',
+          'projects-file': 'queue.txt',
+          state: 'none',
+          chain: 'false',
+          'time-budget-minutes': '0.5',
+          'github-token': 'ghp-token',
         }),
         workspace,
       ),
@@ -49,19 +57,34 @@ describe('readRunInputs', () => {
       createFields: false,
       failOnPartial: true,
       sendReport: false,
+      projectsFile: path.join(workspace, 'queue.txt'),
+      projectsFileGiven: true,
+      state: 'none',
+      chain: false,
+      timeBudgetMinutes: 0.5,
+      githubToken: 'ghp-token',
     });
   });
 
   it('names every malformed input in one configuration error', () => {
     const read = () =>
       readRunInputs(
-        reader({ phase: 'migrate', limit: '-1', 'max-workers': '2.5', 'dry-run': 'yes' }),
+        reader({
+          phase: 'migrate',
+          limit: '-1',
+          'max-workers': '2.5',
+          'dry-run': 'yes',
+          state: 'postgres',
+          'time-budget-minutes': '0',
+        }),
         workspace,
       );
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(
       [
         'input phase must be one of extract, transform, load, validate, all, got "migrate"',
+        'input state must be cache or none, got "postgres"',
+        'input time-budget-minutes must be a positive number, got "0"',
         'input max-workers must be a whole number, got "2.5"',
         'input limit must be a whole number, got "-1"',
         'input dry-run must be true or false, got "yes"',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 
 const run = promisify(execFile);
 const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -64,7 +65,14 @@ export async function runBundledAction(options: BundledRunOptions): Promise<Bund
     GITHUB_EVENT_PATH: eventPath,
     ...options.env,
   };
-  for (const [name, value] of Object.entries(options.inputs)) {
+  // The runner passes each input's `default:` from action.yml unless the workflow gives the input.
+  const action = parse(await readFile(path.join(options.actionDirectory, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
+  const defaults = Object.entries(action.inputs).flatMap(([name, input]) =>
+    input.default === undefined ? [] : [[name, String(input.default)] as const],
+  );
+  for (const [name, value] of [...defaults, ...Object.entries(options.inputs)]) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   let exitCode = 0;

@@ -10,3 +10,4 @@ export {
   readProjectsQueue,
 } from './projects-queue.js';
 export { fileQueueLedger, type QueueLedger, storeQueueLedger } from './queue-ledger.js';
+export { queueStateAfterRun } from './queue-outcome.js';
