@@ -215,7 +215,10 @@ async function runStep(): Promise<void> {
     core.setOutput('run-id', result.runId);
     core.setOutput('counts', JSON.stringify(result.load));
     for (const [type, counts] of Object.entries(result.load)) {
-      core.setOutput(`${type}-migrated`, String(counts.created + counts.adopted + counts.alreadyDone));
+      core.setOutput(
+        `${type}-migrated`,
+        String(counts.created + counts.adopted + counts.updated + counts.unchanged),
+      );
       core.setOutput(`${type}-failed`, String(counts.failed));
     }
     if (inputs.reportDir) core.setOutput('result-file', path.join(inputs.reportDir, 'result.json'));
