@@ -54,3 +54,18 @@ export class WriterLockHeld extends ZtoqError {
     super(message, ExitCode.locked, options);
   }
 }
+
+/**
+ * A source answered in a way its spec does not allow (a required field missing, `null` where an
+ * object is promised, a page that cannot be followed, a body that is not JSON). The message names
+ * the endpoint and what was wrong. The engine records the entity, or the stream, as failed and
+ * goes on with the rest: retrying within the run would get the same answer.
+ */
+export class SourceAnswerInvalid extends ZtoqError {}
+
+/**
+ * An entity names another (an execution its test case or cycle) that the store does not hold,
+ * typically because reading that one failed. Only the naming entity fails: the transform records
+ * it and maps the rest, and a later run maps it once the named entity is read.
+ */
+export class SourceEntityMissing extends ZtoqError {}

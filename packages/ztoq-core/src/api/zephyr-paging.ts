@@ -1,4 +1,4 @@
-import { ZtoqError } from '../errors.js';
+import { SourceAnswerInvalid } from '../errors.js';
 import type { components } from '../generated/zephyr-paths.js';
 import { apiError } from './api-error.js';
 import type { ZephyrClient, ZephyrPaths } from './zephyr-client.js';
@@ -66,7 +66,7 @@ export async function* zephyrPages<P extends ZephyrPagedPath>(
     if (page.isLast === true || (page.values ?? []).length === 0) return;
     // Advancing by nothing would ask for the same page forever.
     if (!(page.maxResults > 0)) {
-      throw new ZtoqError(
+      throw new SourceAnswerInvalid(
         `Zephyr GET ${path} answered maxResults=${page.maxResults} at startAt=${startAt}; the next page cannot be located`,
       );
     }

@@ -322,7 +322,12 @@ async function completeResult(context: PhaseContext, failure: unknown): Promise<
     (counts) => counts.missing > 0 || counts.mismatched > 0 || counts.notLoaded > 0,
   );
   const lossy = Object.keys(result.lossy).length > 0;
-  const partial = loadTrouble || validationTrouble || lossy || (result.failures.extract ?? 0) > 0;
+  const partial =
+    loadTrouble ||
+    validationTrouble ||
+    lossy ||
+    (result.failures.extract ?? 0) > 0 ||
+    (result.failures.transform ?? 0) > 0;
   result.status = partial ? 'partial' : 'succeeded';
   result.exitCode = partial ? ExitCode.partial : ExitCode.ok;
 }

@@ -1,4 +1,5 @@
 import { classifyWriteFailure } from '../api/write-failure.js';
+import { SourceAnswerInvalid } from '../errors.js';
 import { CANONICAL_ENTITY_TYPES, type CanonicalEntityType, canonicalSourceId } from '../model/canonical.js';
 import type { JsonValue } from '../ports/state-store.js';
 import { errorLine } from './error-line.js';
@@ -28,6 +29,12 @@ const STREAM_RESTARTS = 5;
 const LIMITED_STREAMS: ReadonlySet<CanonicalEntityType> = new Set(['test-case', 'test-execution']);
 
 export const extractStream = (type: CanonicalEntityType): string => `extract:${type}`;
+
+/**
+ * The failure id of a whole stream that could not be read to its end (a list page that breaks
+ * the spec), beside the failures of single entities, which carry the entity's id.
+ */
+export const STREAM_FAILURE_ID = '(stream)';
 
 /** Streams every entity of the project into the store, page by page, each page with its checkpoint. */
 export async function extractPhase(context: PhaseContext): Promise<Record<string, number>> {
@@ -60,8 +67,11 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
     const pass = previous === undefined ? context.runId : previous.pass;
     const listsEverything = pass !== undefined && (options.limit === undefined || !LIMITED_STREAMS.has(type));
     let read = 0;
+    let unreadItems = false;
     let cursor = previous?.cursor;
     let failuresWithoutProgress = 0;
+    let streamFailed = false;
+    const failureKey = { projectKey, phase: 'extract' as const, entityType: type };
     for (;;) {
       const progressBefore = read;
       try {
@@ -91,6 +101,24 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
             { stream: extractStream(type), cursor: stored as unknown as JsonValue },
             pass,
           );
+          // Entities read now have no failure any more; those the source could not read get one.
+          if (entities.length > 0) {
+            await store.clearFailures(
+              failureKey,
+              entities.map((entity) => entity.sourceId),
+            );
+          }
+          for (const failed of page.failures ?? []) {
+            // Listed but unreadable: still in the source, so this pass cannot tell what is gone.
+            unreadItems = true;
+            await store.recordFailure({
+              ...failureKey,
+              sourceId: failed.sourceId,
+              runId: context.runId,
+              error: failed.error,
+            });
+            context.logger.warn(`extract: ${type} ${failed.sourceId} not read: ${failed.error}`);
+          }
           cursor = page.checkpoint;
           read += entities.length;
           context.events.emit('progress', { phase: 'extract', entityType: type, done: read });
@@ -98,6 +126,20 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
         }
         break;
       } catch (error) {
+        // A list page that breaks the spec would be answered the same way again: the stream is
+        // recorded as failed in the source's words, what it read so far is kept, and the other
+        // streams go on. The run ends partial; a later run reads the stream again.
+        if (error instanceof SourceAnswerInvalid && !signal.aborted) {
+          await store.recordFailure({
+            ...failureKey,
+            sourceId: STREAM_FAILURE_ID,
+            runId: context.runId,
+            error: errorLine(error),
+          });
+          context.logger.warn(`extract: ${type} stream stopped: ${errorLine(error)}`);
+          streamFailed = true;
+          break;
+        }
         // A read that failed after the HTTP layer's own retries (a long outage, a burst of
         // 5xx) resumes from the last stored page, as a new run would; refusals end the run.
         if (signal.aborted || classifyWriteFailure(error) !== 'unknown') throw error;
@@ -108,9 +150,18 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
         );
       }
     }
+    if (streamFailed) {
+      await store.appendEvents(context.runId, [
+        { kind: 'stream-failed', phase: 'extract', entityType: type, counts: { read } },
+      ]);
+      counts[type] = await store.countSourceEntities(projectKey, type);
+      continue;
+    }
+    await store.clearFailures(failureKey, [STREAM_FAILURE_ID]);
     const complete: ExtractCursor = { migrationId, complete: true, cursor: null };
     const removed = await store.transaction(async (session) => {
-      const marked = listsEverything ? await session.markUnlistedRemoved(projectKey, type, pass) : 0;
+      const marked =
+        listsEverything && !unreadItems ? await session.markUnlistedRemoved(projectKey, type, pass) : 0;
       await session.saveCheckpoint(projectKey, {
         stream: extractStream(type),
         cursor: complete as unknown as JsonValue,

@@ -1,8 +1,9 @@
-import { ExitCode, ZtoqError } from '../errors.js';
+import { ExitCode, SourceEntityMissing, ZtoqError } from '../errors.js';
 import type { CanonicalEntityType, CanonicalTestCase, CanonicalTestExecution } from '../model/canonical.js';
 import type { JsonValue } from '../ports/state-store.js';
 import type { PlannedEntity, TargetPreflight } from '../ports/target.js';
 import { buildCensus } from './build-census.js';
+import { errorLine } from './error-line.js';
 import { LossyTally } from './lossy-tally.js';
 import { loadMappingLookups } from './mapping-lookups.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
@@ -40,7 +41,7 @@ export type StoredPlan = Omit<PlannedEntity, 'type' | 'sourceId'>;
  * instead. Deterministic: mapping the same entities with the same preflight gives the same rows.
  */
 export async function transformPhase(context: PhaseContext): Promise<Record<string, number>> {
-  const { store, target, options, signal, result } = context;
+  const { store, target, options, signal, result, runId } = context;
   const { projectKey, dryRun } = options;
   const scopeKeys =
     options.limit === undefined
@@ -115,11 +116,29 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
     for await (const page of store.iterateSourceEntityPages(projectKey, type, { pageSize: PAGE_SIZE })) {
       throwIfAborted(signal);
       const plans: { planned: PlannedEntity[]; sourceHash: string }[] = [];
+      const mapped: string[] = [];
+      const failureKey = { projectKey, phase: 'transform' as const, entityType: type };
       for (const entity of page) {
         const payload = entity.payload as unknown as CanonicalTestCase & CanonicalTestExecution;
         if (scopeKeys && !inScope(type, payload, scopeKeys)) continue;
-        plans.push({ planned: await mapper.map(type, payload, lookups), sourceHash: entity.contentHash });
+        try {
+          plans.push({ planned: await mapper.map(type, payload, lookups), sourceHash: entity.contentHash });
+          mapped.push(entity.sourceId);
+        } catch (error) {
+          // An entity naming one that was not read (its read failed) fails alone; the rest is mapped.
+          if (!(error instanceof SourceEntityMissing)) throw error;
+          if (!dryRun) {
+            await store.recordFailure({
+              ...failureKey,
+              sourceId: entity.sourceId,
+              runId,
+              error: errorLine(error),
+            });
+          }
+          context.logger.warn(`transform: ${type} ${entity.sourceId} not mapped: ${errorLine(error)}`);
+        }
       }
+      if (!dryRun && mapped.length > 0) await store.clearFailures(failureKey, mapped);
       await save(plans);
       done += page.length;
       context.events.emit('progress', { phase: 'transform', entityType: type, done });

@@ -62,6 +62,18 @@ export interface StreamReadRequest {
 
 export interface SourcePage<T> {
   entities: T[];
+  /**
+   * Items of the page the source could not read because its answer broke the API's spec; the
+   * engine records each as failed and stores the rest. `sourceId` is what the entity's id in
+   * the store would be (`canonicalSourceId`), so a later successful read clears the failure.
+   */
+  failures?: SourceItemFailure[];
   /** Stored with the page; passed back as `StreamReadRequest.checkpoint` to continue after it. */
   checkpoint: JsonValue;
+}
+
+export interface SourceItemFailure {
+  sourceId: string;
+  /** One line in the source's words: the endpoint and what was wrong. */
+  error: string;
 }

@@ -118,6 +118,15 @@ async function createDialect(target: DatabaseTarget, schema: string, logger: Log
     pool.on('error', (error) =>
       logger.warn('lost an idle PostgreSQL connection', { reason: describeFailure(error) }),
     );
+    // The pool listens for errors only on idle clients. A checked-out client whose server goes
+    // away between two queries (a restart in the middle of a transaction) emits 'error' with no
+    // listener, which would crash the process with a stack trace instead of failing the run with
+    // one line. Its next query fails with the reason, and the pool drops it on release.
+    pool.on('connect', (client) => {
+      client.on('error', (error) =>
+        logger.warn('lost a PostgreSQL connection in use', { reason: describeFailure(error) }),
+      );
+    });
     const writerLocks = new PostgresWriterLocks({
       connectionString: target.connectionString,
       schema,

@@ -36,7 +36,11 @@ export function describeFailure(error: unknown): string {
     .split('\n')
     .map((line) => line.trim())
     .find((line) => line !== '');
-  return redact(firstLine ?? (error instanceof Error ? error.name : 'unknown error'));
+  const line = redact(firstLine ?? (error instanceof Error ? error.name : 'unknown error'));
+  // PostgreSQL (and PGlite) say ENOSPC in the operating system's words; say what to do about it.
+  return /no space left on device/i.test(line)
+    ? `${line} (the disk holding the store is full: free space there, then run again)`
+    : line;
 }
 
 /** Wraps a driver error in a `StoreError`; errors that are already ours pass through unchanged. */

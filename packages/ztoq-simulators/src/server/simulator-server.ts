@@ -8,6 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApiOperation, EndpointMatcher, type EndpointName, UNMATCHED_PATH } from '@ztoq/core';
+import { type AnswerCorruption, corruptAnswer, corruptionsFor } from './answer-corruption.js';
 import { type FaultCounts, type FaultDecision, FaultInjector, type FaultSettings } from './faults.js';
 
 export interface SimRequest {
@@ -83,6 +84,8 @@ export class SimulatorServer {
   readonly #counts = new Map<string, number>();
   readonly #faults: FaultInjector;
   readonly #server: Server;
+  #corruptions: readonly AnswerCorruption[] = [];
+  #corruptedAnswers = 0;
   #matcher: EndpointMatcher | undefined;
   #specMatcher: EndpointMatcher | undefined;
   #origin = '';
@@ -105,6 +108,19 @@ export class SimulatorServer {
   /** Faults injected so far, by kind. */
   faultCounts(): FaultCounts {
     return this.#faults.counts();
+  }
+
+  /**
+   * From now on, answers matching a rule break the vendor's spec as it says (every matching rule
+   * applies, in order); an empty list serves correct answers again. For drills of spec-breaking answers.
+   */
+  corruptAnswers(rules: readonly AnswerCorruption[]): void {
+    this.#corruptions = [...rules];
+  }
+
+  /** Answers corrupted so far by `corruptAnswers`, so a drill can show its fault really happened. */
+  corruptedAnswerCount(): number {
+    return this.#corruptedAnswers;
   }
 
   route(method: string, path: string, handler: SimHandler, options: { isPublic?: boolean } = {}): this {
@@ -202,7 +218,12 @@ export class SimulatorServer {
       return;
     }
 
-    const answer = await this.#run(route.handler, { ...unauthenticated, credential });
+    let answer = await this.#run(route.handler, { ...unauthenticated, credential });
+    for (const corruption of corruptionsFor(this.#corruptions, endpoint.label, params)) {
+      const corrupted = corruptAnswer(answer, corruption);
+      if (corrupted !== answer) this.#corruptedAnswers += 1;
+      answer = corrupted;
+    }
     if (fault.kind === 'lose-response') {
       // The change is stored; the client never learns it.
       response.socket?.destroy();

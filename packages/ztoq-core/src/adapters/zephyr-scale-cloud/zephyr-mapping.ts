@@ -1,4 +1,4 @@
-import { ZtoqError } from '../../errors.js';
+import { SourceAnswerInvalid } from '../../errors.js';
 import type { components } from '../../generated/zephyr-paths.js';
 import type {
   CanonicalEnvironment,
@@ -200,7 +200,7 @@ export function versionsOf(
 ): { version: number; versionCount: number } {
   const numbers = links.map((link) => versionNumberOf(link.self));
   if (links.length === 0 || numbers.some((number) => number === undefined)) {
-    throw new ZtoqError(
+    throw new SourceAnswerInvalid(
       `Zephyr listed versions of test case ${testCaseKey} without a readable version number in "self"`,
     );
   }
@@ -300,7 +300,7 @@ export function testExecutionOf(
 export function executedTestCaseOf(execution: ZephyrTestExecution): { testCaseKey: string; version: number } {
   const match = /\/testcases\/([^/]+)\/versions\/(\d+)\/?$/.exec(execution.testCase?.self ?? '');
   if (!match?.[1] || !match[2]) {
-    throw new ZtoqError(
+    throw new SourceAnswerInvalid(
       `Zephyr test execution ${execution.key ?? execution.id} names its test case as "${execution.testCase?.self ?? ''}"; expected …/testcases/<key>/versions/<n>`,
     );
   }
@@ -315,7 +315,7 @@ export function executedTestCaseOf(execution: ZephyrTestExecution): { testCaseKe
 export function stepResultOf(step: ZephyrTestExecutionStep, where: string): CanonicalStepResult {
   const statusId = step.inline?.status?.id;
   if (statusId === undefined || statusId === null) {
-    throw new ZtoqError(`Zephyr sent a step result without a status (${where})`);
+    throw new SourceAnswerInvalid(`Zephyr sent a step result without a status (${where})`);
   }
   const inline = step.inline ?? {};
   return withoutAbsent({
@@ -374,7 +374,9 @@ export function linkKindOf(type: 'COVERAGE' | 'BLOCKS' | 'RELATED' | undefined |
 export function customFieldsOf(fields: unknown): CustomFields {
   if (fields === undefined || fields === null) return {};
   if (typeof fields !== 'object' || Array.isArray(fields)) {
-    throw new ZtoqError(`Zephyr sent customFields that are not an object: ${JSON.stringify(fields)}`);
+    throw new SourceAnswerInvalid(
+      `Zephyr sent customFields that are not an object: ${JSON.stringify(fields)}`,
+    );
   }
   const result: CustomFields = {};
   for (const [name, value] of Object.entries(fields)) result[name] = customFieldValueOf(value);
@@ -407,7 +409,7 @@ function linkedId(
 ): string {
   if (id !== undefined && id !== null) return String(id);
   const match = new RegExp(`/${collection}/(\\d+)/?$`).exec(target ?? '');
-  if (!match?.[1]) throw new ZtoqError(`Zephyr sent a ${collection} link without an id (${where})`);
+  if (!match?.[1]) throw new SourceAnswerInvalid(`Zephyr sent a ${collection} link without an id (${where})`);
   return match[1];
 }
 

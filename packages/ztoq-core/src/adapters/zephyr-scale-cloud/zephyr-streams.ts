@@ -13,8 +13,9 @@ import type {
   CanonicalTestPlan,
 } from '../../model/canonical.js';
 import type { SourcePage, StreamReadRequest } from '../../ports/source.js';
-import { concurrentMap } from './concurrent-map.js';
+import { readItemsApart } from './read-items-apart.js';
 import { resumablePages } from './resumable-pages.js';
+import { checkZephyrItem } from './zephyr-answer-checks.js';
 import { parseCheckpoint } from './zephyr-checkpoint.js';
 import {
   environmentOf,
@@ -98,7 +99,11 @@ async function* readFolders(
   }));
   for await (const page of resumablePages(transport, '/folders', segments, options('folder', request))) {
     const kind = ZEPHYR_FOLDER_TYPES[page.segment as ZephyrFolderType];
-    yield { entities: page.items.map((folder) => folderOf(folder, kind)), checkpoint: page.checkpoint };
+    const read = await readItemsApart(page.items, request.maxWorkers, async (folder) => {
+      checkZephyrItem('Folder', folder, 'GET /folders');
+      return folderOf(folder, kind);
+    });
+    yield { ...read, checkpoint: page.checkpoint };
   }
 }
 
@@ -166,10 +171,10 @@ async function* readTestCases(
     itemBudget,
   });
   for await (const page of pages) {
-    const entities = await concurrentMap(page.items, request.maxWorkers, (testCase) =>
+    const read = await readItemsApart(page.items, request.maxWorkers, (testCase) =>
       readTestCase(transport, testCase, request.signal),
     );
-    yield { entities, checkpoint: page.checkpoint };
+    yield { ...read, checkpoint: page.checkpoint };
   }
 }
 
@@ -179,6 +184,7 @@ async function readTestCase(
   testCase: ZephyrTestCase,
   signal: AbortSignal | undefined,
 ): Promise<CanonicalTestCase> {
+  checkZephyrItem('TestCase', testCase, 'GET /testcases');
   const content = await readTestContent(transport, testCase, signal);
   const versions = versionsOf(testCase.key, await transport.testCaseVersions(testCase.key, signal));
   // The list embeds each case's links (spec: TestCase.links); read them apart only when it does not.
@@ -220,11 +226,15 @@ async function* readTestPlans(
 ): AsyncGenerator<SourcePage<CanonicalTestPlan>, void, undefined> {
   const segments = [{ name: WHOLE_LIST, request: { query: { projectKey: request.projectKey } } }];
   for await (const page of resumablePages(transport, '/testplans', segments, options('test-plan', request))) {
-    const entities = await concurrentMap(page.items, request.maxWorkers, async (plan: ZephyrTestPlan) =>
+    const read = await readItemsApart(page.items, request.maxWorkers, async (plan: ZephyrTestPlan) => {
+      checkZephyrItem('TestPlan', plan, 'GET /testplans');
       // Should a list item come without its links, the single plan carries them.
-      testPlanOf(plan.links === undefined ? await transport.testPlan(plan.id, request.signal) : plan),
-    );
-    yield { entities, checkpoint: page.checkpoint };
+      if (plan.links !== undefined) return testPlanOf(plan);
+      const single = await transport.testPlan(plan.id, request.signal);
+      checkZephyrItem('TestPlan', single, 'GET /testplans/{testPlanIdOrKey}');
+      return testPlanOf(single);
+    });
+    yield { ...read, checkpoint: page.checkpoint };
   }
 }
 
@@ -240,14 +250,15 @@ async function* readTestCycles(
     segments,
     options('test-cycle', request),
   )) {
-    const entities = await concurrentMap(page.items, request.maxWorkers, async (cycle: ZephyrTestCycle) => {
+    const read = await readItemsApart(page.items, request.maxWorkers, async (cycle: ZephyrTestCycle) => {
+      checkZephyrItem('TestCycle', cycle, 'GET /testcycles');
       const links =
         cycle.links?.testPlans === undefined
           ? await transport.testCycleLinks(cycle.id, request.signal)
           : cycle.links;
       return testCycleOf(cycle, links);
     });
-    yield { entities, checkpoint: page.checkpoint };
+    yield { ...read, checkpoint: page.checkpoint };
   }
 }
 
@@ -272,10 +283,10 @@ async function* readTestExecutions(
         }));
   const pages = resumablePages(transport, '/testexecutions', segments, options('test-execution', request));
   for await (const page of pages) {
-    const entities = await concurrentMap(page.items, request.maxWorkers, (execution) =>
+    const read = await readItemsApart(page.items, request.maxWorkers, (execution) =>
       readTestExecution(transport, execution, request.signal),
     );
-    yield { entities, checkpoint: page.checkpoint };
+    yield { ...read, checkpoint: page.checkpoint };
   }
 }
 
@@ -284,6 +295,7 @@ async function readTestExecution(
   execution: ZephyrTestExecution,
   signal: AbortSignal | undefined,
 ): Promise<CanonicalTestExecution> {
+  checkZephyrItem('TestExecution', execution, 'GET /testexecutions');
   const hasRun = execution.actualEndDate !== undefined && execution.actualEndDate !== null;
   const stepResults = hasRun ? await transport.testExecutionSteps(execution.id, signal) : [];
   const issues =

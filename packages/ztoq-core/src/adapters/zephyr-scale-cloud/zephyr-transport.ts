@@ -7,7 +7,7 @@ import {
   type ZephyrPagedPath,
   type ZephyrPageItem,
 } from '../../api/zephyr-paging.js';
-import { ZtoqError } from '../../errors.js';
+import { SourceAnswerInvalid } from '../../errors.js';
 import type { components } from '../../generated/zephyr-paths.js';
 import type {
   ZephyrIssueLink,
@@ -51,10 +51,12 @@ export class ZephyrTransport {
     // openapi-fetch cannot work out request or response types for a path that is still a type
     // parameter; `ZephyrListRequest<P>` has checked what the caller passed and `ZephyrPage<P>`
     // is the declared 200 body, so both are asserted here (as in `zephyrPages`).
-    const { data, error, response } = await this.#client.GET(path, { params, signal } as never);
+    const { data, error, response } = await answerOf(path, () =>
+      this.#client.GET(path, { params, signal } as never),
+    );
     if (!response.ok || data === undefined)
       throw apiError('Zephyr', { method: 'GET', path }, response, error);
-    return data as ZephyrPage<P>;
+    return checkedPage(path, data as ZephyrPage<P>);
   }
 
   /**
@@ -83,10 +85,12 @@ export class ZephyrTransport {
   async project(projectKey: string, signal: AbortSignal | undefined): Promise<Project | undefined> {
     signal?.throwIfAborted();
     const path = '/projects/{projectIdOrKey}';
-    const { data, error, response } = await this.#client.GET(path, {
-      params: { path: { projectIdOrKey: projectKey } },
-      signal,
-    });
+    const { data, error, response } = await answerOf(path, () =>
+      this.#client.GET(path, {
+        params: { path: { projectIdOrKey: projectKey } },
+        signal,
+      }),
+    );
     if (response.status === 404) return undefined;
     if (!response.ok || data === undefined)
       throw apiError('Zephyr', { method: 'GET', path }, response, error);
@@ -99,8 +103,14 @@ export class ZephyrTransport {
     projectKey: string,
     signal: AbortSignal | undefined,
   ): Promise<number | undefined> {
-    const page = await this.page(path, { query: { projectKey } }, 0, 1, signal);
-    return typeof page.total === 'number' ? page.total : undefined;
+    try {
+      const page = await this.page(path, { query: { projectKey } }, 0, 1, signal);
+      return typeof page.total === 'number' ? page.total : undefined;
+    } catch (error) {
+      // The count is an estimate only; a broken answer here is reported by the stream that reads the list.
+      if (error instanceof SourceAnswerInvalid) return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -113,10 +123,12 @@ export class ZephyrTransport {
   ): Promise<ZephyrTestScript | undefined> {
     signal?.throwIfAborted();
     const path = '/testcases/{testCaseKey}/testscript';
-    const { data, error, response } = await this.#client.GET(path, {
-      params: { path: { testCaseKey } },
-      signal,
-    });
+    const { data, error, response } = await answerOf(path, () =>
+      this.#client.GET(path, {
+        params: { path: { testCaseKey } },
+        signal,
+      }),
+    );
     if (response.status === 404) return undefined;
     if (!response.ok || data === undefined)
       throw apiError('Zephyr', { method: 'GET', path }, response, error);
@@ -138,10 +150,12 @@ export class ZephyrTransport {
   async testCaseLinks(testCaseKey: string, signal: AbortSignal | undefined): Promise<ZephyrLinks> {
     signal?.throwIfAborted();
     const path = '/testcases/{testCaseKey}/links';
-    const { data, error, response } = await this.#client.GET(path, {
-      params: { path: { testCaseKey } },
-      signal,
-    });
+    const { data, error, response } = await answerOf(path, () =>
+      this.#client.GET(path, {
+        params: { path: { testCaseKey } },
+        signal,
+      }),
+    );
     if (!response.ok || data === undefined)
       throw apiError('Zephyr', { method: 'GET', path }, response, error);
     return data;
@@ -150,10 +164,12 @@ export class ZephyrTransport {
   async testCycleLinks(cycleId: number, signal: AbortSignal | undefined): Promise<ZephyrTestCycleLinks> {
     signal?.throwIfAborted();
     const path = '/testcycles/{testCycleIdOrKey}/links';
-    const { data, error, response } = await this.#client.GET(path, {
-      params: { path: { testCycleIdOrKey: String(cycleId) } },
-      signal,
-    });
+    const { data, error, response } = await answerOf(path, () =>
+      this.#client.GET(path, {
+        params: { path: { testCycleIdOrKey: String(cycleId) } },
+        signal,
+      }),
+    );
     if (!response.ok || data === undefined)
       throw apiError('Zephyr', { method: 'GET', path }, response, error);
     return data;
@@ -163,10 +179,12 @@ export class ZephyrTransport {
   async testPlan(planId: number, signal: AbortSignal | undefined): Promise<ZephyrTestPlan> {
     signal?.throwIfAborted();
     const path = '/testplans/{testPlanIdOrKey}';
-    const { data, error, response } = await this.#client.GET(path, {
-      params: { path: { testPlanIdOrKey: String(planId) } },
-      signal,
-    });
+    const { data, error, response } = await answerOf(path, () =>
+      this.#client.GET(path, {
+        params: { path: { testPlanIdOrKey: String(planId) } },
+        signal,
+      }),
+    );
     if (!response.ok || data === undefined)
       throw apiError('Zephyr', { method: 'GET', path }, response, error);
     return data;
@@ -178,10 +196,12 @@ export class ZephyrTransport {
   ): Promise<ZephyrIssueLink[]> {
     signal?.throwIfAborted();
     const path = '/testexecutions/{testExecutionIdOrKey}/links';
-    const { data, error, response } = await this.#client.GET(path, {
-      params: { path: { testExecutionIdOrKey: String(executionId) } },
-      signal,
-    });
+    const { data, error, response } = await answerOf(path, () =>
+      this.#client.GET(path, {
+        params: { path: { testExecutionIdOrKey: String(executionId) } },
+        signal,
+      }),
+    );
     if (!response.ok || data === undefined)
       throw apiError('Zephyr', { method: 'GET', path }, response, error);
     return data.issues ?? [];
@@ -212,9 +232,47 @@ export function nextStartAt(
   if (page.isLast === true || (page.values ?? []).length === 0) return undefined;
   // Advancing by nothing would ask for the same page forever.
   if (!(page.maxResults > 0)) {
-    throw new ZtoqError(
+    throw new SourceAnswerInvalid(
       `Zephyr GET ${path} answered maxResults=${page.maxResults} at startAt=${startAt}; the next page cannot be located`,
     );
   }
   return startAt + page.maxResults;
+}
+
+/**
+ * The answer of one GET, with a body that does not parse as JSON reported as the endpoint's
+ * broken answer rather than a bare SyntaxError from the JSON parser.
+ */
+async function answerOf<T>(path: string, get: () => Promise<T>): Promise<T> {
+  try {
+    return await get();
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw new SourceAnswerInvalid(
+        `Zephyr GET ${path} answered a body that is not valid JSON (${error.message})`,
+        undefined,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** A page as the spec's PagedList requires it: `startAt` and `maxResults` numbers, `values` a list when present. */
+function checkedPage<T extends { maxResults: number; startAt: number; values?: unknown[] }>(
+  path: string,
+  page: T,
+): T {
+  const problem =
+    typeof page !== 'object' || page === null
+      ? 'a page that is not an object'
+      : typeof page.maxResults !== 'number'
+        ? `a page without a numeric "maxResults" (${JSON.stringify(page.maxResults)})`
+        : typeof page.startAt !== 'number'
+          ? `a page without a numeric "startAt" (${JSON.stringify(page.startAt)})`
+          : page.values !== undefined && !Array.isArray(page.values)
+            ? `a page whose "values" is not a list (${JSON.stringify(page.values)})`
+            : undefined;
+  if (problem) throw new SourceAnswerInvalid(`Zephyr GET ${path} answered ${problem}`);
+  return page;
 }

@@ -35,6 +35,11 @@ export interface MigrationRig {
     options?: Partial<MigrationOptions>,
     phase?: RunPhase,
   ): ReturnType<ReturnType<typeof createMigration>['run']>;
+  /**
+   * Closes the store and opens it again from its target (a store left by a failed run, as the
+   * next run opens it); `store` and later migrations use the new one.
+   */
+  reopenStore(): Promise<void>;
   /** POST requests the qTest simulator received, per operation. */
   qtestCreates(): number;
   close(): Promise<void>;
@@ -66,8 +71,8 @@ export async function startMigrationRig(
   });
   const storeTarget =
     typeof init.store === 'object' ? init.store : init.store === 'pglite' ? pgliteTarget : postgresTarget;
-  const opened = await storeTarget.open();
-  const store = opened.store;
+  let opened = await storeTarget.open();
+  let store = opened.store;
   const { connection, dataset } = simulators;
   const mapping: MappingFile = {
     executionStatus: { Retest: 'Incomplete' },
@@ -112,10 +117,17 @@ export async function startMigrationRig(
     migration(options).run({ phase });
   return {
     simulators,
-    store,
+    get store() {
+      return store;
+    },
     mapping,
     migration,
     migrate,
+    async reopenStore() {
+      await opened.dispose();
+      opened = await storeTarget.open();
+      store = opened.store;
+    },
     qtestCreates: () =>
       Object.entries(simulators.qtest.requestCounts())
         .filter(([operation]) => operation.startsWith('POST ') && !/search|oauth/.test(operation))

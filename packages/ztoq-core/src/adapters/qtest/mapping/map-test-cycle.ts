@@ -1,3 +1,4 @@
+import { SourceEntityMissing } from '../../../errors.js';
 import { type CanonicalTestCycle, sortableKey } from '../../../model/canonical.js';
 import type { EntityRef, MappingLookups, PlannedEntity } from '../../../ports/target.js';
 import type { TestCycleBody, TestCycleMarker } from '../qtest-entities.js';
@@ -30,6 +31,16 @@ export function mapTestCycle(
   if (cycle.releaseVersionId !== undefined) lines.push(`Jira version: ${cycle.releaseVersionId}`);
   lines.push(...customFieldLines(cycle.customFields, context), ...linkLines(cycle.links));
   const plans = cycle.testPlanIds.map((id) => lookups.testPlan(id));
+  // The first plan decides the cycle's release. Without it the cycle would be created with no
+  // release and keep none (a later run does not move a loaded cycle to a release), so the cycle
+  // fails until a run has read that plan, typically after the plan stream's read failed. Other
+  // plans are only listed, by id when unknown. (Assumption: Zephyr drops the links of a deleted
+  // plan, so a first plan it does not list is one that was not read.)
+  if (cycle.testPlanIds.length > 0 && plans[0] === undefined) {
+    throw new SourceEntityMissing(
+      `test cycle ${cycle.key} names test plan ${cycle.testPlanIds[0]}, which the source lacks`,
+    );
+  }
   if (plans.length > 0) {
     const keys = plans.map((plan, index) => plan?.key ?? `plan ${cycle.testPlanIds[index]}`);
     lines.push(`Test plans: ${keys.join(', ')}`);

@@ -1,3 +1,4 @@
+import { SourceEntityMissing } from '../../../errors.js';
 import {
   type CanonicalTestCase,
   type CanonicalTestExecution,
@@ -34,7 +35,7 @@ export async function mapTestExecution(
   const { context } = setup;
   const testCase = await lookups.testCase(execution.testCaseKey);
   if (testCase === undefined) {
-    throw new Error(
+    throw new SourceEntityMissing(
       `execution ${execution.key} names test case ${execution.testCaseKey}, which the source lacks`,
     );
   }
@@ -43,7 +44,7 @@ export async function mapTestExecution(
   if (execution.testCycleId !== undefined) {
     const cycle = lookups.testCycle(execution.testCycleId);
     if (cycle === undefined) {
-      throw new Error(
+      throw new SourceEntityMissing(
         `execution ${execution.key} names test cycle ${execution.testCycleId}, which the source lacks`,
       );
     }
