@@ -11,7 +11,7 @@ import type {
   TestRunBody,
 } from './qtest-entities.js';
 import { bodyOf, entityName, keptStepIds, refId, requiredRefId } from './qtest-resolved-entity.js';
-import { stepIdsFrom } from './qtest-test-steps.js';
+import { stepIdsFrom, writtenStepIds } from './qtest-test-steps.js';
 import { EXECUTION_ROOT, type QTestExecutionParent, type QTestTransport } from './qtest-transport.js';
 
 type Creator = (
@@ -39,11 +39,9 @@ const CREATORS: Record<QTestEntityType, Creator> = {
       signal,
     );
     const id = idOf(created, entity);
-    // Trust the answer's steps only when all of them came back (none, for a case without
-    // steps, whether or not the answer lists them); otherwise read them.
-    const answeredSteps = created.test_steps ?? [];
-    const answered = answeredSteps.length === body.test_steps.length ? answeredSteps : undefined;
-    const data: TestCaseData = { stepIds: await stepIdsFrom(transport, id, answered, signal) };
+    const data: TestCaseData = {
+      stepIds: await writtenStepIds(transport, id, created, body.test_steps.length, signal),
+    };
     return { targetId: String(id), data: { ...data } };
   },
 

@@ -29,3 +29,20 @@ export async function stepIdsFrom(
   const steps = answered ?? (await transport.listTestSteps(testCaseId, signal));
   return stepIdsInOrder(steps, testCaseId);
 }
+
+/**
+ * The step ids of a case qTest just wrote (created or updated) with `sentSteps` steps. The
+ * answer's steps are trusted only when all of them came back (none, for a case without steps,
+ * whether or not the answer lists them); otherwise they are read.
+ */
+export function writtenStepIds(
+  transport: QTestTransport,
+  testCaseId: number,
+  answer: { test_steps?: QTestStepResource[] },
+  sentSteps: number,
+  signal: AbortSignal | undefined,
+): Promise<number[]> {
+  const answeredSteps = answer.test_steps ?? [];
+  const answered = answeredSteps.length === sentSteps ? answeredSteps : undefined;
+  return stepIdsFrom(transport, testCaseId, answered, signal);
+}

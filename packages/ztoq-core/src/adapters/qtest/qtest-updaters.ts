@@ -11,7 +11,7 @@ import type {
   TestRunBody,
 } from './qtest-entities.js';
 import { bodyOf, entityName, qtestId, refId, requiredRefId } from './qtest-resolved-entity.js';
-import { stepIdsFrom } from './qtest-test-steps.js';
+import { writtenStepIds } from './qtest-test-steps.js';
 import type { QTestTransport } from './qtest-transport.js';
 
 type Updater = (
@@ -55,9 +55,9 @@ const UPDATERS: Record<QTestEntityType, Updater> = {
       parentId === undefined ? body : { ...body, parent_id: parentId },
       signal,
     );
-    const answeredSteps = updated.test_steps ?? [];
-    const answered = answeredSteps.length === body.test_steps.length ? answeredSteps : undefined;
-    const data: TestCaseData = { stepIds: await stepIdsFrom(transport, id, answered, signal) };
+    const data: TestCaseData = {
+      stepIds: await writtenStepIds(transport, id, updated, body.test_steps.length, signal),
+    };
     return { targetId: entity.targetId, data: { ...data } };
   },
 
