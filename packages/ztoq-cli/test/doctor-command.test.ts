@@ -61,7 +61,7 @@ describe('ztoq doctor (built CLI)', () => {
     expect(covered.code, covered.stderr).toBe(0);
     expect(statusOf(JSON.parse(covered.stdout) as Report)['mapping-coverage']).toBe('ok');
     expect(migration.createPosts()).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('names each missing credential and the checks it had to skip', async () => {
     const env = { ...migration.env };

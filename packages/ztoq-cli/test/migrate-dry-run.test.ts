@@ -58,5 +58,5 @@ describe('ztoq migrate --dry-run', () => {
     expect(Object.values(report.transformed).every((count) => count === 0)).toBe(true);
     for (const counts of Object.values(report.loaded))
       expect(counts).toEqual({ pending: 0, done: 0, failed: 0 });
-  }, 60_000);
+  }, 180_000);
 });

@@ -22,5 +22,5 @@ describe('ztoq migrate --limit', () => {
     const result = JSON.parse(run.stdout) as MigrationResult;
     expect(result.load['test-case']?.created).toBe(3);
     expect(migration.differences(firstThree)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

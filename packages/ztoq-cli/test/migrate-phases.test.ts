@@ -57,7 +57,7 @@ describe('ztoq migrate one phase per process', () => {
     // One migration throughout: each phase picked up where the previous process left it.
     expect(migrationIds.size).toBe(1);
     expect(migration.differences()).toEqual([]);
-  }, 90_000);
+  }, 240_000);
 });
 
 /** From the transform on, a run knows older versions are not carried: it ends partial. */

@@ -33,7 +33,7 @@ describe('ztoq migrate progress', () => {
     for (const phase of ['extract', 'transform', 'load', 'validate']) {
       expect(result.stderr).toMatch(new RegExp(`^${phase}: finished in \\d+s$`, 'm'));
     }
-  }, 60_000);
+  }, 180_000);
 
   it('on a terminal (tmux), draws a bar per phase and type that ends full, then the summary', async (context) => {
     if (spawnSync('tmux', ['-V']).status !== 0) context.skip();
@@ -79,5 +79,5 @@ describe('ztoq migrate progress', () => {
     } finally {
       tmux('kill-server');
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -45,7 +45,7 @@ describe('ztoq projects (built CLI)', () => {
     const text = await projects('list');
     expect(text.stdout).toMatch(/^BETA {5}pending {6}2002 {6}- \(marked\)$/m);
     expect(text.stdout).toMatch(/^1 done, 0 failed, 0 in progress, 2 pending; next: BETA$/m);
-  }, 60_000);
+  }, 180_000);
 
   it.each([
     {

@@ -102,5 +102,5 @@ export default {
     const badFormat = await cli(['report', '--project-key', projectKey, '--format', 'pdf'], storeOnly, cwd);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain('unknown report format pdf');
-  }, 60_000);
+  }, 180_000);
 });

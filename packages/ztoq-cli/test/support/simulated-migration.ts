@@ -40,7 +40,7 @@ export interface SimulatedMigration {
 }
 
 export async function startSimulatedMigration(
-  init: { size?: 'tiny' | 'demo'; seed?: number; faults?: FaultSettings } = {},
+  init: { size?: 'tiny' | 'small' | 'demo'; seed?: number; faults?: FaultSettings } = {},
 ): Promise<SimulatedMigration> {
   const simulators = await startSimulators({
     size: init.size ?? 'tiny',

@@ -6,7 +6,7 @@ const rigs = rigPerTest();
 describe('migration engine under faults', () => {
   it('ends in the same state under rate limits, 5xx, dropped connections and lost responses', async () => {
     const rig = await rigs.start({
-      size: 'demo',
+      size: 'small',
       seed: 5,
       faults: {
         seed: 9,

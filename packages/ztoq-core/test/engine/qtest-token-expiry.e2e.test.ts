@@ -5,12 +5,12 @@ const rigs = rigPerTest();
 
 describe('qTest token expiring during load', () => {
   it('renews the token as often as it expires and migrates everything once', async () => {
-    // Tokens live three seconds ("every few seconds"), so a demo-sized load outlives many of them;
+    // Tokens live three seconds ("every few seconds"), so a small project's load outlives several of them;
     // one second let a request on a busy CI machine outlive the token it was sent with.
-    const rig = await rigs.start({ size: 'demo', seed: 7, qtestTokenLifetimeSeconds: 3 });
+    const rig = await rigs.start({ size: 'small', seed: 7, qtestTokenLifetimeSeconds: 3 });
     const result = await rig.migrate();
     expect(result.error ?? 'no error').toBe('no error');
-    // The demo set is always partial for its lossy mappings; what matters is that nothing failed.
+    // A generated set is always partial for its lossy mappings; what matters is that nothing failed.
     expect(result.exitCode).toBe(3);
     for (const counts of Object.values(result.load)) expect(counts.failed + counts.skipped).toBe(0);
     const logins = () => rig.simulators.qtest.requestCounts()['POST /oauth/token'] ?? 0;

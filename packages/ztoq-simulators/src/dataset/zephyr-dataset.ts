@@ -10,7 +10,7 @@
  * memory at once.
  */
 
-export type DatasetSize = 'tiny' | 'demo' | 'large';
+export type DatasetSize = 'tiny' | 'small' | 'demo' | 'large';
 
 /** A read-only list whose items may be generated on demand; `at` is deterministic. */
 export interface LazyList<T> {

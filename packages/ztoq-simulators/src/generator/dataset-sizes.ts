@@ -32,6 +32,22 @@ export const DATASET_SIZES: Readonly<Record<DatasetSize, DatasetSizeSpec>> = {
     adHocExecutions: 2,
     users: 4,
   },
+  /**
+   * For fault drills that run whole migrations several times: enough executions per test run and
+   * enough requests for faults and token expiries to land, a fraction of demo's cost.
+   */
+  small: {
+    lazy: false,
+    testCases: 60,
+    testCaseFolders: 12,
+    testCycleFolders: 8,
+    testPlanFolders: 7,
+    testCycles: 8,
+    testPlans: 3,
+    executions: 480,
+    adHocExecutions: 12,
+    users: 6,
+  },
   /** For the demo and end-to-end tests: a realistic small team project. */
   demo: {
     lazy: false,

@@ -13,6 +13,7 @@ import {
 /** Every reference resolves, every key and id follows Zephyr's rules, and executions match the cases they ran. */
 describe.each<{ size: DatasetSize; seed: number; projectKey: string }>([
   { size: 'tiny', seed: 11, projectKey: 'DEMO' },
+  { size: 'small', seed: 13, projectKey: 'TEAM' },
   { size: 'demo', seed: 12, projectKey: 'SHOP_2' },
 ])('$size data set is internally consistent', ({ size, seed, projectKey }) => {
   const dataset = generateDataset({ seed, size, projectKey });

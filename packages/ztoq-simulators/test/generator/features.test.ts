@@ -22,6 +22,7 @@ const cases: readonly { size: DatasetSize; seed: number }[] = [
   { size: 'tiny', seed: 2 },
   { size: 'tiny', seed: 987_654_321 },
   { size: 'tiny', seed: -5 },
+  { size: 'small', seed: 5 },
   { size: 'demo', seed: 7 },
 ];
 

@@ -51,7 +51,7 @@ export interface MigrationRig {
  */
 export async function startMigrationRig(
   init: {
-    size?: 'tiny' | 'demo';
+    size?: 'tiny' | 'small' | 'demo';
     seed?: number;
     faults?: FaultSettings;
     /** A store kind, or a target of the test's own (a private server it may restart). */
