@@ -26,7 +26,9 @@ export function registerDemoCommand(program: Command, io: CliIo, outcome: Comman
   program
     .command('demo')
     .description('Migrate a generated Zephyr project into a simulated qTest, offline, and write the result.')
-    .addOption(new Option('--size <size>', 'data set size').choices(['tiny', 'small', 'demo']).default('demo'))
+    .addOption(
+      new Option('--size <size>', 'data set size').choices(['tiny', 'small', 'demo']).default('demo'),
+    )
     .option('--out <DIR>', 'where the store and the result go (emptied first)', 'ztoq-demo')
     .option('--seed <n>', 'data set seed', (value) => Number.parseInt(value, 10), 1)
     .option('--quiet', 'print only the summary')

@@ -27,7 +27,9 @@ export function registerSimulateCommand(
       'Run the Zephyr Scale and qTest simulators on 127.0.0.1 with a generated project, until interrupted.',
     )
     .addOption(
-      new Option('--size <size>', 'data set size').choices(['tiny', 'small', 'demo', 'large']).default('demo'),
+      new Option('--size <size>', 'data set size')
+        .choices(['tiny', 'small', 'demo', 'large'])
+        .default('demo'),
     )
     .option('--seed <n>', 'data set seed', integer, 1)
     .option('--zephyr-port <port>', 'port for the Zephyr simulator (default: a free one)', integer, 0)
