@@ -5,6 +5,7 @@
  */
 import { largeDatasetMemory } from './large-dataset-memory.js';
 import { migrationDemo } from './migration-demo.js';
+import { rerun } from './rerun.js';
 import { simulatorThroughput } from './simulator-throughput.js';
 import { type BenchResult, writeResult } from './support.js';
 
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'simulator-throughput': simulatorThroughput,
   'large-dataset-memory': largeDatasetMemory,
   'migration-demo': migrationDemo,
+  rerun,
 };
 
 const requested = process.argv.slice(2);

@@ -37,7 +37,7 @@ const partial = result({
     'test-run': { planned: 4, created: 3, adopted: 0, updated: 0, unchanged: 0, failed: 1, skipped: 0 },
   },
   validation: {
-    'test-case': { expected: 10, found: 7, missing: 0, mismatched: 1, notLoaded: 3 },
+    'test-case': { expected: 10, found: 7, listed: 0, missing: 0, mismatched: 1, notLoaded: 3 },
   },
   lossy: { 'older-versions': { entities: 3, total: 5, examples: [] } },
 });

@@ -34,10 +34,11 @@ export function formatResult(result: MigrationResult): string {
   }
   const validation = Object.entries(result.validation);
   if (validation.length > 0) {
-    lines.push('', 'validation    expected  found  missing  mismatched');
+    // `listed`: found by the target's list reads, unchanged since an earlier validate matched them.
+    lines.push('', 'validation    expected  found  listed  missing  mismatched');
     for (const [type, counts] of validation) {
       lines.push(
-        `  ${type.padEnd(11)} ${String(counts.expected).padStart(8)} ${String(counts.found).padStart(6)} ${String(counts.missing).padStart(8)} ${String(counts.mismatched).padStart(11)}`,
+        `  ${type.padEnd(11)} ${String(counts.expected).padStart(8)} ${String(counts.found).padStart(6)} ${String(counts.listed ?? 0).padStart(7)} ${String(counts.missing).padStart(8)} ${String(counts.mismatched).padStart(11)}`,
       );
     }
   }

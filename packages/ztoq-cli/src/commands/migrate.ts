@@ -33,6 +33,7 @@ interface MigrateFlags extends ReportFlags {
   migrationId?: string;
   reportDir?: string;
   createFields: boolean;
+  validation?: 'full' | 'lean';
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -78,6 +79,12 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
         .default('true'),
     )
     .option('--no-create-fields', 'do not create missing qTest custom fields or allowed values')
+    .addOption(
+      new Option(
+        '--validation <mode>',
+        'full: read every entity back; lean: only what was written since it last matched, the rest by list reads (default: lean after a load, full for --phase validate)',
+      ).choices(['full', 'lean']),
+    )
     .option(
       '--wait',
       'when another run is migrating this project from the same store, wait for it instead of exiting with code 5',
@@ -146,6 +153,7 @@ Examples:
             ...(flags.targetRoot === undefined ? {} : { targetRoot: flags.targetRoot }),
             ...(flags.migrationId ? { migrationId: flags.migrationId } : {}),
             createFields: flags.createFields,
+            ...(flags.validation === undefined ? {} : { validation: flags.validation }),
             waitForLock: flags.wait ?? false,
             signal: interrupt.signal,
           },

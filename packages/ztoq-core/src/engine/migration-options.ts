@@ -31,7 +31,15 @@ export interface MigrationOptions {
    * instead of failing at once with `WriterLockHeld`.
    */
   waitForLock?: boolean;
+  /**
+   * `full` reads every loaded entity back; `lean` reads back what was written since it was last
+   * found matching and counts the rest by the target's list reads. Default: `full` for a run of
+   * the validate phase alone (a check asked for), `lean` when validate follows a load.
+   */
+  validation?: ValidationMode;
 }
+
+export type ValidationMode = 'full' | 'lean';
 
 export interface ResolvedMigrationOptions {
   projectKey: string;
@@ -43,6 +51,7 @@ export interface ResolvedMigrationOptions {
   mapping: MappingFile;
   targetRoot: string;
   createFields: boolean;
+  validation: ValidationMode | undefined;
 }
 
 export function resolveMigrationOptions(options: MigrationOptions): ResolvedMigrationOptions {
@@ -65,7 +74,10 @@ export function resolveMigrationOptions(options: MigrationOptions): ResolvedMigr
     mapping: options.mapping ?? {},
     targetRoot: options.targetRoot ?? options.projectKey,
     createFields: options.createFields ?? true,
+    validation: options.validation,
   };
+  if (options.validation !== undefined && options.validation !== 'full' && options.validation !== 'lean')
+    problems.push(`validation must be full or lean, got ${String(options.validation)}`);
   if (resolved.targetRoot.length > 500)
     problems.push('target root must be at most 500 characters (a qTest name)');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -22,8 +22,13 @@ export interface LoadCounts {
 export interface ValidationCounts {
   /** Entities the transform planned. */
   expected: number;
-  /** Loaded entities read back from the target. */
+  /** Loaded entities the target holds: read back one by one, or `listed`. */
   found: number;
+  /**
+   * Of `found`, those a list read showed still there, not read back one by one: unchanged since
+   * an earlier validate found them matching (a lean validate; `--phase validate` reads all back).
+   */
+  listed: number;
   missing: number;
   mismatched: number;
   /** Planned but never loaded (failed or skipped), so nothing to read back. */

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../ports/state-store.js';
-import type { LoadedEntity, Verification } from '../ports/target.js';
+import type { IdMapping, JsonValue } from '../ports/state-store.js';
+import type { LoadedEntity, TargetCensus, Verification } from '../ports/target.js';
 import { errorLine } from './error-line.js';
 import type { ValidationCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
@@ -12,20 +12,32 @@ const PAGE_SIZE = 200;
 const MAX_DIFFERENCES_IN_RESULT = 500;
 
 /**
- * Reads every loaded entity back from the target and reconciles it with its plan: per type,
+ * Reads loaded entities back from the target and reconciles each with its plan: per type,
  * planned vs found, and for each entity the differences the target reports. Differences are
- * listed entity by entity, never averaged away.
+ * listed entity by entity, never averaged away. A lean validate (see `MigrationOptions.validation`)
+ * reads back only what was written since it was last found matching, or did not match then, and
+ * finds the rest in the target's census; the census sees that they are there, not what they
+ * hold, so a hand edit in the target shows in a full validate (`--phase validate`).
  */
 export async function validatePhase(context: PhaseContext): Promise<Record<string, number>> {
   const { store, target, options, runId, signal, result } = context;
   const { projectKey } = options;
-  const totals: Record<string, number> = { found: 0, missing: 0, mismatched: 0, notLoaded: 0 };
+  const mode = options.validation ?? (result.phase === 'validate' ? 'full' : 'lean');
+  const totals: Record<string, number> = { found: 0, listed: 0, missing: 0, mismatched: 0, notLoaded: 0 };
   for (const type of target.entityTypes) {
-    const counts: ValidationCounts = { expected: 0, found: 0, missing: 0, mismatched: 0, notLoaded: 0 };
+    const counts: ValidationCounts = {
+      expected: 0,
+      found: 0,
+      listed: 0,
+      missing: 0,
+      mismatched: 0,
+      notLoaded: 0,
+    };
     result.validation[type] = counts;
     counts.expected = await store.countTransformedEntities(projectKey, type);
     const childType = target.countedChildren?.[type];
     const childCounts = childType ? await countChildren(context, childType, type) : undefined;
+    const listed = mode === 'lean' ? await listedEntities(context, type) : undefined;
     for await (const page of store.iterateTransformedEntityPages(projectKey, type, { pageSize: PAGE_SIZE })) {
       throwIfAborted(signal);
       const mappings = await store.getMappings(
@@ -42,6 +54,13 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
         const plan = plans[index] as StoredPlan;
         if (mapping?.state !== 'done' || mapping.targetId === null || !resolution?.ok) {
           counts.notLoaded += 1;
+          return;
+        }
+        const facts = listed?.unchanged(mapping);
+        if (facts !== undefined) {
+          counts.found += 1;
+          counts.listed += 1;
+          tallyFacts(result.facts, type, facts);
           return;
         }
         loaded.push({
@@ -114,6 +133,7 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
           }
         }
         await session.clearFailures({ projectKey, phase: 'validate', entityType: type }, matched);
+        await session.markVerified(projectKey, type, matched);
       });
       context.events.emit('progress', {
         phase: 'validate',
@@ -127,6 +147,43 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
     }
   }
   return totals;
+}
+
+interface ListedEntities {
+  /** The facts of an entity the census holds and that needs no read back, else `undefined`. */
+  unchanged(mapping: IdMapping): Record<string, JsonValue> | undefined;
+}
+
+/**
+ * What a lean validate need not read back: entities the target's census lists that were found
+ * matching after their last write (`verifiedHash`) and have no validate failure open. Without a
+ * census for the type (or when it cannot be read) everything is read back, as in a full validate.
+ */
+async function listedEntities(context: PhaseContext, type: string): Promise<ListedEntities | undefined> {
+  const { target, store, options, signal, logger } = context;
+  if (!target.census) return undefined;
+  let census: TargetCensus | undefined;
+  try {
+    census = await target.census(type, { signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    logger.warn(`validate: could not list ${type} entities (${errorLine(error)}); reading each one back`);
+    return undefined;
+  }
+  if (census === undefined) return undefined;
+  const failing = new Set(
+    (await store.listFailures(options.projectKey, { entityType: type, phase: 'validate' })).map(
+      (failure) => failure.sourceId,
+    ),
+  );
+  const { entities } = census;
+  return {
+    unchanged(mapping) {
+      const verified = mapping.verifiedHash !== null && mapping.verifiedHash === mapping.writtenHash;
+      if (!verified || failing.has(mapping.sourceId) || mapping.targetId === null) return undefined;
+      return entities.get(mapping.targetId);
+    },
+  };
 }
 
 /**

@@ -156,6 +156,8 @@ export interface IdMapping {
   updatingHash: string | null;
   /** The hash of what was written (see `DoneMapping.writtenHash`); `null` for rows from before it was kept. */
   writtenHash: string | null;
+  /** The written hash the target was last read back and found to hold; `null` until then. */
+  verifiedHash: string | null;
 }
 
 export interface PendingUpdate {
@@ -329,6 +331,8 @@ export interface StateStoreSession {
   ): Promise<void>;
   /** Forgets updates that were refused or never sent: nothing about them is in doubt. */
   clearUpdating(projectKey: string, entityType: string, sourceIds: readonly string[]): Promise<void>;
+  /** Records that the target was read back and holds what was last written for these entities. */
+  markVerified(projectKey: string, entityType: string, sourceIds: readonly string[]): Promise<void>;
   /** Records the target ids (and clears any update in doubt) once the target has confirmed the writes. */
   markDone(
     projectKey: string,

@@ -1,7 +1,7 @@
 import type { CanonicalEntityMap, CanonicalEntityType } from '../model/canonical.js';
 import type { SourceCensus } from '../model/census.js';
 import type { MappingFile } from '../model/mapping-file.js';
-import type { JsonObject } from './state-store.js';
+import type { JsonObject, JsonValue } from './state-store.js';
 
 /**
  * A place tests go to. Like a kysely dialect, a target is two halves: a transport that talks
@@ -48,6 +48,17 @@ export interface Target {
   update?(entity: LoadedEntity, options?: { signal?: AbortSignal }): Promise<CreatedEntity>;
   /** Reads a loaded entity back and lists every difference from what was planned. */
   verify(entity: LoadedEntity, options?: { signal?: AbortSignal }): Promise<Verification>;
+  /**
+   * Optional: every entity of `type` the target holds, by a few list reads instead of one read
+   * each, so validate can read back one by one only what was written since it was last verified
+   * and find the rest here. `undefined`: this type cannot be listed so; every entity is read back.
+   */
+  census?(type: string, options?: { signal?: AbortSignal }): Promise<TargetCensus | undefined>;
+}
+
+export interface TargetCensus {
+  /** By target id: the facts `verify` would report of the entity (a test log's status). */
+  readonly entities: ReadonlyMap<string, Record<string, JsonValue>>;
 }
 
 export interface TargetCapabilities {

@@ -634,6 +634,20 @@ export class KyselyStateStore implements StateStore {
     });
   }
 
+  markVerified(projectKey: string, entityType: string, sourceIds: readonly string[]): Promise<void> {
+    return this.#guard('record verified entities', async () => {
+      if (sourceIds.length === 0) return;
+      await this.#executor()
+        .updateTable('id_map')
+        .set((eb) => ({ verified_hash: eb.ref('written_hash') }))
+        .where('project_key', '=', projectKey)
+        .where('entity_type', '=', entityType)
+        .where('state', '=', 'done' satisfies IdMapState)
+        .where('source_id', '=', (eb) => eb.fn.any(eb.val([...sourceIds])))
+        .execute();
+    });
+  }
+
   markFailed(
     projectKey: string,
     entityType: string,
@@ -1091,6 +1105,7 @@ function toMapping(row: Selectable<IdMapTable>): IdMapping {
     updatedAt: row.updated_at,
     updatingHash: row.updating_hash,
     writtenHash: row.written_hash,
+    verifiedHash: row.verified_hash,
   };
 }
 

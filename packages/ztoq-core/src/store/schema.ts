@@ -65,6 +65,7 @@ export interface IdMapTable {
   updated_at: ServerTime;
   written_hash: string | null;
   updating_hash: string | null;
+  verified_hash: string | null;
 }
 
 export interface StreamCheckpointTable {

@@ -5,16 +5,22 @@ import { SimHttpError } from '../server/simulator-server.js';
  *
  *   criterion [and criterion]…     criterion = field operator value
  *
- * `field` is a single word or a quoted name (`'Zephyr Key'`), `operator` is `=` (equals) or
- * `~` (contains), `value` is quoted with ' or ". Anything else — `or`, parentheses, `!~`, `<`,
- * `in`, `is 'not empty'`, a quote inside a value (the spec gives no escape) — is refused with
- * 400 so that a client never gets a wrong answer to a query the simulator cannot evaluate.
+ * `field` is a single word or a quoted name (`'Zephyr Key'`), `operator` is `=` (equals), `~`
+ * (contains), `is` with the value `'not empty'` (the spec's `Name is 'not empty'`), or `>` / `<`
+ * with an ISO date-time (the spec's `'Execution Start Date' > '2021-05-07T03:15:37.652Z'`);
+ * `value` is quoted with ' or ". Anything else — `or`, parentheses, `!~`, `in`, a quote inside a
+ * value (the spec gives no escape) — is refused with 400 so that a client never gets a wrong
+ * answer to a query the simulator cannot evaluate.
  */
 export interface Criterion {
   readonly field: string;
-  readonly operator: '=' | '~';
+  readonly operator: Operator;
   readonly value: string;
 }
+
+const OPERATORS = ['=', '~', 'is', '>', '<'] as const;
+type Operator = (typeof OPERATORS)[number];
+const isOperator = (text: string): text is Operator => (OPERATORS as readonly string[]).includes(text);
 
 type Token = { kind: 'quoted'; text: string } | { kind: 'word'; text: string };
 
@@ -26,12 +32,16 @@ export function parseQuery(query: string): Criterion[] {
   for (;;) {
     const [field, operator, value] = [tokens[index], tokens[index + 1], tokens[index + 2]];
     if (!field || !operator || !value) refuse(query, 'expected field, operator and quoted value');
-    if (operator.kind !== 'word' || (operator.text !== '=' && operator.text !== '~')) {
-      refuse(query, `operator "${operator.text}" is not supported (only = and ~)`);
+    if (operator.kind !== 'word' || !isOperator(operator.text)) {
+      refuse(query, `operator "${operator.text}" is not supported (only ${OPERATORS.join(', ')})`);
     }
     if (value.kind !== 'quoted') refuse(query, `value "${value.text}" must be quoted`);
     if (field.kind === 'word' && !/^[A-Za-z0-9_]+$/.test(field.text))
       refuse(query, `field "${field.text}" is not a name`);
+    if (operator.text === 'is' && value.text.toLowerCase() !== 'not empty')
+      refuse(query, `"is" takes only 'not empty', got '${value.text}'`);
+    if ((operator.text === '>' || operator.text === '<') && Number.isNaN(Date.parse(value.text)))
+      refuse(query, `"${operator.text}" compares date-times, got '${value.text}'`);
     criteria.push({ field: field.text, operator: operator.text, value: value.text });
     index += 3;
     const joiner = tokens[index];
@@ -47,7 +57,20 @@ export function parseQuery(query: string): Criterion[] {
 export function matches(criterion: Criterion, actual: string): boolean {
   const expected = criterion.value.toLowerCase();
   const value = actual.toLowerCase();
-  return criterion.operator === '=' ? value === expected : value.includes(expected);
+  switch (criterion.operator) {
+    case '=':
+      return value === expected;
+    case '~':
+      return value.includes(expected);
+    case 'is':
+      return value !== '';
+    case '>':
+    case '<': {
+      const [left, right] = [Date.parse(actual), Date.parse(criterion.value)];
+      if (Number.isNaN(left)) return false;
+      return criterion.operator === '>' ? left > right : left < right;
+    }
+  }
 }
 
 function tokenize(query: string): Token[] {

@@ -4,6 +4,7 @@ import { SimHttpError } from '../../src/server/simulator-server.js';
 import {
   buildEngineContent,
   type EngineContent,
+  EXECUTED,
   P,
   type QTestTestClient,
   type SearchPage,
@@ -22,6 +23,15 @@ describe('parseQuery', () => {
     expect(parseQuery('  ')).toEqual([]);
   });
 
+  it("reads the spec's is 'not empty' and date comparisons", () => {
+    expect(parseQuery(`Name is 'not empty' and 'Execution Start Date' > '2021-05-07T03:15:37.652Z'`)).toEqual(
+      [
+        { field: 'Name', operator: 'is', value: 'not empty' },
+        { field: 'Execution Start Date', operator: '>', value: '2021-05-07T03:15:37.652Z' },
+      ],
+    );
+  });
+
   it.each([
     ["'name' = 'a' or 'name' = 'b'", /only and/],
     ["'name' != 'a'", /operator "!=" is not supported/],
@@ -29,7 +39,8 @@ describe('parseQuery', () => {
     ["('name' = 'a')", /parentheses are not supported/],
     ["'name' = 'a' and 'id' = '1')", /parentheses are not supported/],
     ["name: = 'a'", /"name:" is not a name/],
-    ["'name' is 'not empty'", /operator "is" is not supported/],
+    ["'name' is 'empty'", /"is" takes only 'not empty'/],
+    ["'Execution Start Date' > 'yesterday'", /compares date-times/],
     ["'name' = a", /must be quoted/],
     ["'name'='a'", /after a quoted text/],
     ["'name' = 'O'Brien'", /after a quoted text/],
@@ -88,6 +99,30 @@ describe('POST …/search', () => {
     expect(run.body.items.map((item) => item.id)).toEqual([content.run.id]);
   });
 
+  it("lists every named run with is 'not empty', and logs by execution date, without step logs unless asked", async () => {
+    const named = await search({ object_type: 'test-runs', query: "Name is 'not empty'" });
+    const before = await search({
+      object_type: 'test-logs',
+      query: `'Execution Start Date' < '${EXECUTED.start}'`,
+    });
+    const after = await search({
+      object_type: 'test-logs',
+      query: "'Execution Start Date' > '2024-01-01T00:00:00.000Z'",
+    });
+    const withSteps = await search(
+      { object_type: 'test-logs', query: "'Execution End Date' > '2024-01-01T00:00:00.000Z'" },
+      { includeTestLogProperties: true },
+    );
+
+    expect(named.body.items.map((item) => item.id)).toEqual([content.run.id]);
+    expect(before.body.total).toBe(0);
+    expect(after.body.items).toEqual([
+      expect.objectContaining({ id: content.log.id, test_run_id: content.run.id, status: expect.anything() }),
+    ]);
+    expect(after.body.items[0]).not.toHaveProperty('test_step_logs');
+    expect(withSteps.body.items[0]).toHaveProperty('test_step_logs');
+  });
+
   it('answers only the requested fields, id always, and steps with appendTestSteps=true', async () => {
     const few = await search({
       object_type: 'test-cases',
@@ -104,7 +139,11 @@ describe('POST …/search', () => {
 
   it.each([
     [{ object_type: 'modules', query: "'name' = 'x'" }, /object_type must be one of/],
-    [{ object_type: 'test-logs', query: "'name' = 'x'" }, /does not search test-logs/],
+    [{ object_type: 'builds', query: "'name' = 'x'" }, /does not search builds/],
+    [
+      { object_type: 'test-runs', query: "'name' > '2024-01-01T00:00:00Z'" },
+      /not a date criterion of test-runs/,
+    ],
     [
       { object_type: 'test-cases', query: "'Colour' = 'red'" },
       /'Colour' is not id, pid, name or a field of test-cases/,

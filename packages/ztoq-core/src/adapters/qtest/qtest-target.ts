@@ -10,6 +10,7 @@ import { createQTestMapper } from './mapping/index.js';
 import type { QTestContext } from './qtest-context.js';
 import { createQTestEntity } from './qtest-creators.js';
 import { QTEST_ENTITY_TYPES } from './qtest-entities.js';
+import { qtestCensus } from './qtest-census.js';
 import { findQTestEntity } from './qtest-finders.js';
 import { runQTestPreflight } from './qtest-preflight.js';
 import { describeQTestProject } from './qtest-project.js';
@@ -81,6 +82,7 @@ export function qtest(options: QTestTargetOptions): Target {
     create: (entity, call) => createQTestEntity(transport, entity, call?.signal),
     update: (entity, call) => updateQTestEntity(transport, entity, call?.signal),
     verify: (entity, call) => verifyQTestEntity(transport, entity, call?.signal),
+    census: (type, call) => qtestCensus(transport, type, call?.signal),
   };
 }
 

@@ -30,8 +30,8 @@ export type QTestExecutionParent = { type: 'root'; id: 0 } | { type: 'test-cycle
 
 export const EXECUTION_ROOT: QTestExecutionParent = { type: 'root', id: 0 };
 
-/** The object types `POST …/search` is asked about by the finders. */
-export type QTestSearchObjectType = 'test-cases' | 'releases';
+/** The object types `POST …/search` is asked about: by the finders, and by the census. */
+export type QTestSearchObjectType = 'test-cases' | 'releases' | 'test-cycles' | 'test-runs' | 'test-logs';
 
 /** What openapi-fetch resolves to, narrowed to what the transport reads. */
 interface CallResult<T> {
@@ -179,6 +179,17 @@ export class QTestTransport {
     );
   }
 
+  /** The top-level modules with all their descendants in `children`: the whole tree in one read. */
+  listModuleTree(signal?: AbortSignal): Promise<QTestModuleResource[]> {
+    return required(
+      OPERATIONS.getModules,
+      this.#client.GET(OPERATIONS.getModules.path, {
+        params: { path: this.#project(), query: { expand: 'descendants' } },
+        signal,
+      }),
+    );
+  }
+
   getModule(moduleId: number, signal?: AbortSignal): Promise<QTestModuleResource | undefined> {
     return orMissing(
       OPERATIONS.getModule,
@@ -215,7 +226,7 @@ export class QTestTransport {
   async search(
     objectType: QTestSearchObjectType,
     query: string,
-    options: { appendTestSteps?: boolean; signal?: AbortSignal } = {},
+    options: { appendTestSteps?: boolean; fields?: readonly string[]; signal?: AbortSignal } = {},
   ): Promise<Record<string, unknown>[]> {
     const hits: Record<string, unknown>[] = [];
     for (let page = 1; ; page++) {
@@ -230,7 +241,7 @@ export class QTestTransport {
               ...(options.appendTestSteps ? { appendTestSteps: true } : {}),
             },
           },
-          body: { object_type: objectType, fields: ['*'], query },
+          body: { object_type: objectType, fields: [...(options.fields ?? ['*'])], query },
           signal: options.signal,
         }),
       );

@@ -17,23 +17,31 @@ import { projectOf } from './route-support.js';
 
 type PagedResource = qtestApi.components['schemas']['PagedResource'];
 
-/** Object types of the spec's search that the simulator holds; test-logs, builds and defects it does not. */
+/** Object types of the spec's search that the simulator holds; builds and defects it does not. */
 const SEARCHABLE = [
   'test-cases',
   'test-runs',
   'test-cycles',
   'test-suites',
+  'test-logs',
   'releases',
   'requirements',
 ] as const;
 type Searchable = (typeof SEARCHABLE)[number];
-const SPEC_OBJECT_TYPES = [...SEARCHABLE, 'test-logs', 'builds', 'defects'];
+const SPEC_OBJECT_TYPES = [...SEARCHABLE, 'builds', 'defects'];
+/** The criteria the spec adds for test logs, by the stored date they compare. */
+const TEST_LOG_DATES = {
+  'execution start date': 'exeStartDate',
+  'execution end date': 'exeEndDate',
+} as const;
 
 interface Candidate {
   readonly id: number;
   readonly pid: string;
   readonly name: string;
   readonly properties: readonly StoredProperty[];
+  /** Date criteria of the object type (test logs: execution start and end), by lower-case name. */
+  readonly dates?: Readonly<Record<string, string>>;
   readonly resource: () => Record<string, unknown>;
 }
 
@@ -49,6 +57,7 @@ export function registerSearchRoutes(server: SimulatorServer, store: QTestStore)
     const body = parseBody(request, searchBody);
     const paging = pageRequest(request.query, PAGE_SIZE_PAGING);
     const appendTestSteps = queryBoolean(request.query, 'appendTestSteps', false);
+    const includeTestLogProperties = queryBoolean(request.query, 'includeTestLogProperties', false);
     if (!SPEC_OBJECT_TYPES.includes(body.object_type)) {
       throw new SimHttpError(
         400,
@@ -62,9 +71,14 @@ export function registerSearchRoutes(server: SimulatorServer, store: QTestStore)
     const criteria = parseQuery(body.query ?? '');
     const resources = new ProjectResources(store, project, request.url.origin);
     const fields =
-      objectType === 'test-cycles' ? [] : project.fieldsOf(objectType).filter((field) => field.isActive);
+      objectType === 'test-cycles'
+        ? []
+        : project
+            .fieldsOf(objectType === 'test-logs' ? 'test-runs' : objectType)
+            .filter((field) => field.isActive);
     const users = store.users();
-    const hits = candidates(project, objectType, resources, appendTestSteps).filter((candidate) =>
+    const expand = { appendTestSteps, includeTestLogProperties };
+    const hits = candidates(project, objectType, resources, expand).filter((candidate) =>
       criteria.every((criterion) =>
         matches(criterion, criterionValue(candidate, criterion, fields, users, objectType)),
       ),
@@ -82,13 +96,30 @@ function candidates(
   project: ProjectState,
   objectType: Searchable,
   resources: ProjectResources,
-  appendTestSteps: boolean,
+  expand: { appendTestSteps: boolean; includeTestLogProperties: boolean },
 ): Candidate[] {
   switch (objectType) {
     case 'test-cases':
       return [...project.testCases.values()].map((testCase) => ({
         ...testCase,
-        resource: () => resources.testCase(testCase, { steps: appendTestSteps, properties: true }),
+        resource: () => resources.testCase(testCase, { steps: expand.appendTestSteps, properties: true }),
+      }));
+    case 'test-logs':
+      // A log has no pid; its name is optional (automation logs carry one).
+      return [...project.testLogs.values()].map((log) => ({
+        id: log.id,
+        pid: '',
+        name: log.name ?? '',
+        properties: log.properties,
+        dates: {
+          [TEST_LOG_DATES['execution start date']]: log.exeStartDate,
+          [TEST_LOG_DATES['execution end date']]: log.exeEndDate,
+        },
+        resource: () => {
+          // "By default … properties and Test step logs are not included" (spec, includeTestLogProperties).
+          const { properties, test_step_logs, ...rest } = resources.testLog(log, {});
+          return expand.includeTestLogProperties ? { ...rest, properties, test_step_logs } : rest;
+        },
       }));
     case 'test-runs':
       return [...project.testRuns.values()].map((run) => ({
@@ -125,9 +156,13 @@ function criterionValue(
   criterion: Criterion,
   fields: ReturnType<ProjectState['fieldsOf']>,
   users: readonly StoredUser[],
-  objectType: FieldObjectType | 'test-cycles',
+  objectType: FieldObjectType | 'test-cycles' | 'test-logs',
 ): string {
   const name = criterion.field.toLowerCase();
+  if (objectType === 'test-logs' && name in TEST_LOG_DATES)
+    return candidate.dates?.[TEST_LOG_DATES[name as keyof typeof TEST_LOG_DATES]] ?? '';
+  if (criterion.operator === '>' || criterion.operator === '<')
+    throw new SimHttpError(400, `'${criterion.field}' is not a date criterion of ${objectType}`);
   if (name === 'id') return String(candidate.id);
   if (name === 'pid') return candidate.pid;
   if (name === 'name') return candidate.name;
