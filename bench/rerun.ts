@@ -35,7 +35,10 @@ export async function rerun(): Promise<BenchResult> {
         unchangedQtestShare <= TARGET_UNCHANGED_QTEST_SHARE,
       measurements: {
         full,
-        unchanged: { ...unchanged, shareOfFull: Object.fromEntries(apis.map((api) => [api, share(unchanged, api)])) },
+        unchanged: {
+          ...unchanged,
+          shareOfFull: Object.fromEntries(apis.map((api) => [api, share(unchanged, api)])),
+        },
         onePercentChanged: {
           ...changed,
           edits,
@@ -115,7 +118,10 @@ function costOf(result: MigrationResult, seconds: number): RunCost {
 }
 
 /** Renames 1% of the test cases and gives 1% of the executed executions another status. */
-function changeOnePercent(simulators: RunningSimulators): { renamedTestCases: number; restatedExecutions: number } {
+function changeOnePercent(simulators: RunningSimulators): {
+  renamedTestCases: number;
+  restatedExecutions: number;
+} {
   const zephyr = simulators.zephyr.store;
   const caseCount = Math.max(1, Math.round(zephyr.testCases.count * CHANGED_SHARE));
   for (let index = 0; index < caseCount; index += 1) {
@@ -143,7 +149,8 @@ function changeOnePercent(simulators: RunningSimulators): { renamedTestCases: nu
     const execution = executed[index * Math.floor(executed.length / executionCount)];
     if (!execution) continue;
     const other = statuses.find((status) => status.id !== execution.statusId);
-    if (other) zephyr.updateTestExecution(String(execution.id), (current) => ({ ...current, statusId: other.id }));
+    if (other)
+      zephyr.updateTestExecution(String(execution.id), (current) => ({ ...current, statusId: other.id }));
   }
   return { renamedTestCases: caseCount, restatedExecutions: executionCount };
 }

@@ -11,7 +11,10 @@ type Facts = Record<string, JsonValue>;
  * operator as `is 'not empty'`); test logs have no name, and the spec's extra criterion for them
  * is the execution date, which every log ztoq writes carries (`exe_start_date` is required).
  */
-const QUERIES: Record<Exclude<QTestEntityType, 'module'>, { objectType: QTestSearchObjectType; query: string }> = {
+const QUERIES: Record<
+  Exclude<QTestEntityType, 'module'>,
+  { objectType: QTestSearchObjectType; query: string }
+> = {
   'test-case': { objectType: 'test-cases', query: "Name is 'not empty'" },
   release: { objectType: 'releases', query: "Name is 'not empty'" },
   'test-cycle': { objectType: 'test-cycles', query: "Name is 'not empty'" },
