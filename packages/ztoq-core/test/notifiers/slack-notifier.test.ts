@@ -36,6 +36,10 @@ describe('slackNotifier', () => {
       '*Migration*\nmig-42',
       '*Duration*\n2m 5s',
       '*Migrated*\ntest-case 9/10, test-cycle 2/2',
+      '*Created*\ntest-case 7, test-cycle 2',
+      '*Updated*\ntest-case 1',
+      '*Unchanged*\ntest-case 1',
+      '*Removed in source*\ntest-case 2',
       '*Failures*\n1',
       '*Lossy*\nolder-versions 4',
     ]);
