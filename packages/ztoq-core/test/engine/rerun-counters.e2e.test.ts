@@ -1,7 +1,8 @@
-import { DEFAULT_PROJECT_ID, type DatasetTestCase } from '@ztoq/simulators';
+import { DEFAULT_PROJECT_ID } from '@ztoq/simulators';
 import { describe, expect, it } from 'vitest';
 import { buildMigrationReport, jsonNotifier, migrationStatus } from '../../src/index.js';
 import { rigPerTest } from './support/migration-rig.js';
+import { editAfterMigration } from './support/zephyr-edits.js';
 
 const rigs = rigPerTest();
 
@@ -23,40 +24,8 @@ describe('the counters of a re-run after edits in Zephyr', () => {
     const first = await rig.migrate();
     expect(first.error).toBeUndefined();
 
-    // One case renamed, one deleted (its executions go with it), one added, one folder renamed.
-    const zephyr = rig.simulators.zephyr.store;
-    const cases = Array.from({ length: zephyr.testCases.count }, (_, index) => zephyr.testCases.at(index));
-    const called = new Set(
-      cases.flatMap((testCase) =>
-        testCase.content.kind === 'steps'
-          ? testCase.content.steps.flatMap((step) => (step.kind === 'call' ? [step.testCaseKey] : []))
-          : [],
-      ),
-    );
-    const [renamed, deleted] = cases.filter((testCase) => !called.has(testCase.key)) as [
-      DatasetTestCase,
-      DatasetTestCase,
-    ];
-    const {
-      id: _id,
-      key: _key,
-      version: _version,
-      createdOn: _createdOn,
-      content: _content,
-      issueLinks: _issueLinks,
-      webLinks: _webLinks,
-      ...fields
-    } = renamed;
-    zephyr.updateTestCase(renamed.key, { ...fields, name: `${renamed.name} (renamed)` });
-    zephyr.deleteTestCase(deleted.key);
-    const { id: _newId, key: _newKey, version: _newVersion, ...template } = renamed;
-    zephyr.createTestCase({ ...template, name: 'A case added after the first migration' });
-    const [folder] = zephyr.folders.filter((candidate) => candidate.folderType === 'TEST_CASE');
-    if (!folder) throw new Error('the data set has no test case folder');
-    zephyr.renameFolder(folder.id, `${folder.name} (renamed)`);
-    const deletedExecutions = zephyr.deletedTestExecutionKeys().length;
+    const { renamed, deleted, deletedExecutions, caseCount } = editAfterMigration(rig.simulators.zephyr.store);
     expect(deletedExecutions).toBeGreaterThan(0);
-    const caseCount = zephyr.testCases.count - 1;
 
     const plan = await rig.migrate({ dryRun: true });
     expect(plan.error).toBeUndefined();
