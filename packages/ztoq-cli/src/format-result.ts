@@ -8,7 +8,7 @@ export function formatResult(result: MigrationResult): string {
   ];
   for (const phase of result.phases) lines.push(`  ${phase.phase.padEnd(10)} ${phase.status}`);
   if (result.plan) {
-    lines.push('', 'load would     planned   create   update unchanged  removed in source');
+    lines.push('', 'load would      planned   create   update unchanged  removed in source');
     for (const [type, plan] of Object.entries(result.plan)) {
       lines.push(
         `  ${type.padEnd(11)} ${[plan.planned, plan.wouldCreate, plan.wouldUpdate, plan.unchanged, plan.removedInSource]
