@@ -20,7 +20,7 @@ export function formatPlan(result: MigrationResult): string {
   const plan = Object.entries(result.plan ?? {});
   const typeWidth = Math.max(11, ...plan.map(([type]) => type.length));
   const columns = ['planned', 'would create', 'would update', 'unchanged', 'removed in source'];
-  lines.push([`${'type'.padEnd(typeWidth)}`, ...columns.map((column) => column)].join('  '));
+  lines.push(['type'.padEnd(typeWidth), ...columns].join('  '));
   for (const [type, counts] of plan) {
     const values = [
       counts.planned,
@@ -30,9 +30,10 @@ export function formatPlan(result: MigrationResult): string {
       counts.removedInSource,
     ];
     lines.push(
-      [type.padEnd(typeWidth), ...values.map((value, index) => String(value).padStart(columns[index]?.length ?? 0))].join(
-        '  ',
-      ),
+      [
+        type.padEnd(typeWidth),
+        ...values.map((value, index) => String(value).padStart(columns[index]?.length ?? 0)),
+      ].join('  '),
     );
   }
   if (plan.some(([, counts]) => counts.removedInSource > 0)) {

@@ -11,7 +11,13 @@ export function formatResult(result: MigrationResult): string {
     lines.push('', 'load would      planned   create   update unchanged  removed in source');
     for (const [type, plan] of Object.entries(result.plan)) {
       lines.push(
-        `  ${type.padEnd(11)} ${[plan.planned, plan.wouldCreate, plan.wouldUpdate, plan.unchanged, plan.removedInSource]
+        `  ${type.padEnd(11)} ${[
+          plan.planned,
+          plan.wouldCreate,
+          plan.wouldUpdate,
+          plan.unchanged,
+          plan.removedInSource,
+        ]
           .map((count, index) => String(count).padStart([9, 8, 8, 9, 18][index] ?? 0))
           .join(' ')}`,
       );

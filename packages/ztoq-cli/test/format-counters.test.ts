@@ -53,7 +53,10 @@ describe('the CLI tables of a re-run', () => {
       phases: [],
       extracted: {},
       transformed: { module: 9, 'test-case': 10 },
-      loaded: { module: { done: 9, pending: 0, failed: 0 }, 'test-case': { done: 13, pending: 0, failed: 0 } },
+      loaded: {
+        module: { done: 9, pending: 0, failed: 0 },
+        'test-case': { done: 13, pending: 0, failed: 0 },
+      },
       failures: {},
       latestLoad: { runId: 'run-2', migrationId: 'mig-2', finishedAt: '2026-01-01T10:00:00.000Z' },
       load: {

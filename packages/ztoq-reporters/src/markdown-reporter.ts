@@ -58,9 +58,14 @@ export function formatMarkdownSummary(report: MigrationReport): string {
   }
   const removed = report.removedInSource;
   if (removed.length > 0) {
-    lines.push('', `**${removed.length} removed in source** (gone from Zephyr, kept in qTest, never deleted):`);
+    lines.push(
+      '',
+      `**${removed.length} removed in source** (gone from Zephyr, kept in qTest, never deleted):`,
+    );
     for (const entity of removed.slice(0, LISTED)) {
-      lines.push(`- ${entity.type} ${text(entity.sourceKey)} ${text(entity.label)} (noticed ${entity.removedAt})`);
+      lines.push(
+        `- ${entity.type} ${text(entity.sourceKey)} ${text(entity.label)} (noticed ${entity.removedAt})`,
+      );
     }
     if (removed.length > LISTED) lines.push(`- … and ${removed.length - LISTED} more`);
   }

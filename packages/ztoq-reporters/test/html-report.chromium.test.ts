@@ -133,7 +133,10 @@ describe('the HTML report in Chromium', () => {
     expect(counts['test-log.removedInSource']).toBe(String(rerun.edits.deletedExecutions));
 
     const removed = await page.$$eval('tr[data-removed]', (rows) =>
-      rows.map((row) => [row.getAttribute('data-removed'), ...[...row.children].map((cell) => cell.textContent)]),
+      rows.map((row) => [
+        row.getAttribute('data-removed'),
+        ...[...row.children].map((cell) => cell.textContent),
+      ]),
     );
     expect(removed).toHaveLength(rerun.report.removedInSource.length);
     const removedCase = removed.find((row) => row[0] === 'test-case');
@@ -141,7 +144,9 @@ describe('the HTML report in Chromium', () => {
     // The deleted case's hostile name reads as typed: text, not an element.
     expect(removedCase?.[3]).toContain(HOSTILE_NAME);
     expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(0);
-    const notices = await page.$$eval('[data-field="notice"]', (cells) => cells.map((cell) => cell.textContent));
+    const notices = await page.$$eval('[data-field="notice"]', (cells) =>
+      cells.map((cell) => cell.textContent),
+    );
     expect(notices).toContain(
       '1 test case was changed in Zephyr and updated in qTest: each update made a new version of the qTest test case, and earlier versions stay in its history.',
     );

@@ -127,9 +127,7 @@ describe('the migration report built from the store', () => {
     expect(removedCases).toHaveLength(1);
     expect(removedCases[0]).toMatchObject({ sourceKey: edits.deleted.key });
     expect(removedCases[0]?.label).toContain(HOSTILE_NAME);
-    expect(report.removedInSource).toHaveLength(
-      sum(report.entities.map((counts) => counts.removedInSource)),
-    );
+    expect(report.removedInSource).toHaveLength(sum(report.entities.map((counts) => counts.removedInSource)));
     expect(report.notices.filter((notice) => notice.includes('new version'))).toEqual([
       '1 test case was changed in Zephyr and updated in qTest: each update made a new version of the qTest test case, and earlier versions stay in its history.',
     ]);
@@ -184,7 +182,9 @@ describe.each([
     for (const type of scenario.report.entities) {
       const ofType = entities.filter((row) => row.type === type.type);
       // Entities gone from Zephyr are in qTest but no longer planned: removed-in-source.csv has them.
-      expect(ofType.filter((row) => row.status === 'loaded')).toHaveLength(type.loaded - type.removedInSource);
+      expect(ofType.filter((row) => row.status === 'loaded')).toHaveLength(
+        type.loaded - type.removedInSource,
+      );
       expect(ofType.filter((row) => row.status === 'failed')).toHaveLength(type.failed);
       expect(ofType.filter((row) => row.status === 'skipped')).toHaveLength(type.skipped);
     }
@@ -213,7 +213,9 @@ describe.each([
       ]),
     );
     const removed = csv(await readFile(path.join(outDir, 'removed-in-source.csv'), 'utf8'));
-    expect(removed.map((row) => [row.entity_type, row.source_key, row.target_id, row.label, row.removed_at])).toEqual(
+    expect(
+      removed.map((row) => [row.entity_type, row.source_key, row.target_id, row.label, row.removed_at]),
+    ).toEqual(
       scenario.report.removedInSource.map((entity) => [
         entity.type,
         entity.sourceKey,

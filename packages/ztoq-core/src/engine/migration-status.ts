@@ -114,7 +114,10 @@ export async function migrationStatus(
 }
 
 /** The newest run whose summary has load counts (a run that died has no summary). */
-async function latestLoadRun(store: StateStoreSession, projectKey: string): Promise<MigrationRun | undefined> {
+async function latestLoadRun(
+  store: StateStoreSession,
+  projectKey: string,
+): Promise<MigrationRun | undefined> {
   const runs = await store.listRuns({ projectKey, limit: RUNS_SEARCHED });
   return runs.find((run) => {
     const summary = run.summary as unknown as MigrationResult | null;

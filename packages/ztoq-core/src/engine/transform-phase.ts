@@ -7,8 +7,8 @@ import { buildCensus } from './build-census.js';
 import { errorLine } from './error-line.js';
 import { LossyTally } from './lossy-tally.js';
 import { loadMappingLookups } from './mapping-lookups.js';
-import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import type { PlanCounts } from './migration-result.js';
+import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
 import { changedSinceWritten } from './written-hash.js';
 

@@ -16,11 +16,7 @@ export function writtenHash(plan: StoredPlan): string {
  * that load carries over, and that a dry run counts as an update. `planHash` is the content hash
  * of the whole stored plan (worked out only when needed), which rows written before the written hash was kept compare instead.
  */
-export function changedSinceWritten(
-  mapping: IdMapping,
-  plan: StoredPlan,
-  planHash: () => string,
-): boolean {
+export function changedSinceWritten(mapping: IdMapping, plan: StoredPlan, planHash: () => string): boolean {
   if (mapping.state !== 'done') return false;
   return mapping.writtenHash !== null
     ? mapping.writtenHash !== writtenHash(plan)

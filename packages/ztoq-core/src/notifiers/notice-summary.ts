@@ -112,7 +112,10 @@ function changeFacts(result: MigrationResult): Array<{ label: string; value: str
   rows.push(['Removed in source', removed]);
   return rows.map(([label, counts]) => {
     const named = Object.entries(counts).filter(([, count]) => count > 0);
-    return { label, value: named.length > 0 ? named.map(([type, count]) => `${type} ${count}`).join(', ') : 'none' };
+    return {
+      label,
+      value: named.length > 0 ? named.map(([type, count]) => `${type} ${count}`).join(', ') : 'none',
+    };
   });
 }
 

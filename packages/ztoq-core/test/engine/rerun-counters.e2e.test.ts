@@ -24,7 +24,9 @@ describe('the counters of a re-run after edits in Zephyr', () => {
     const first = await rig.migrate();
     expect(first.error).toBeUndefined();
 
-    const { renamed, deleted, deletedExecutions, caseCount } = editAfterMigration(rig.simulators.zephyr.store);
+    const { renamed, deleted, deletedExecutions, caseCount } = editAfterMigration(
+      rig.simulators.zephyr.store,
+    );
     expect(deletedExecutions).toBeGreaterThan(0);
 
     const plan = await rig.migrate({ dryRun: true });
@@ -104,9 +106,9 @@ describe('the counters of a re-run after edits in Zephyr', () => {
       '1 test case was changed in Zephyr and updated in qTest: each update made a new version of the qTest test case, and earlier versions stay in its history.',
     );
     // And qTest did make one: the renamed case holds a second version.
-    const qtestCase = [...(rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID)?.testCases.values() ?? [])].find(
-      (candidate) => candidate.name.includes(`${renamed.name} (renamed)`),
-    );
+    const qtestCase = [
+      ...(rig.simulators.qtest.store.project(DEFAULT_PROJECT_ID)?.testCases.values() ?? []),
+    ].find((candidate) => candidate.name.includes(`${renamed.name} (renamed)`));
     expect(qtestCase?.versions.length).toBe(2);
 
     const status = await migrationStatus(rig.store, projectKey);

@@ -48,6 +48,30 @@ describe('slackNotifier', () => {
     );
   });
 
+  it("names per type what a dry run's load would create, update, leave unchanged and find removed", async () => {
+    sink = await startWebhookSink();
+    const notice = finishedNotice();
+    if (notice.kind !== 'run-finished') throw new Error('the fixture is a run-finished notice');
+    const result = { ...notice.result, dryRun: true, load: {}, removedInSource: {} };
+    result.plan = {
+      module: { planned: 4, wouldCreate: 0, wouldUpdate: 1, unchanged: 3, removedInSource: 0 },
+      'test-case': { planned: 10, wouldCreate: 2, wouldUpdate: 3, unchanged: 5, removedInSource: 4 },
+    };
+    await slackNotifier({ webhookUrl: `${sink.url}/hook` }).notify({ ...notice, result });
+
+    const body = sink.requests[0]?.body as { text: string; blocks: Block[] };
+    expect(body.text).toBe('ztoq: DEMO partial (dry run)');
+    expect(body.blocks[1]?.fields?.map((field) => field.text)).toEqual(
+      expect.arrayContaining([
+        '*Migrated*\nnothing loaded',
+        '*Would create*\ntest-case 2',
+        '*Would update*\nmodule 1, test-case 3',
+        '*Unchanged*\nmodule 3, test-case 5',
+        '*Removed in source*\ntest-case 4',
+      ]),
+    );
+  });
+
   it('retries a webhook that answers 500 a bounded number of times; the error names no URL', async () => {
     sink = await startWebhookSink();
     sink.status = 500;
