@@ -26,10 +26,13 @@ export function addResultToSummary(summary: Summary, result: MigrationResult): S
   }
 
   if (result.plan) {
-    section(summary, 'What load would create', ['Type', 'Planned', 'Would create'], result.plan, (plan) => [
-      plan.planned,
-      plan.wouldCreate,
-    ]);
+    section(
+      summary,
+      'What load would do',
+      ['Type', 'Planned', 'Would create', 'Would update', 'Unchanged', 'Removed in source'],
+      result.plan,
+      (plan) => [plan.planned, plan.wouldCreate, plan.wouldUpdate, plan.unchanged, plan.removedInSource],
+    );
   }
   section(
     summary,

@@ -10,18 +10,34 @@ const LOSSY_REASONS: Record<LossyKind, string> = {
   'not-supported': 'qTest has no place for it; it is kept in the description',
 };
 
-/** `ztoq plan`: a dry run's result as tables — what would be created, and what would be lost and why. */
+/**
+ * `ztoq plan`: a dry run's result as tables — per type what the next load would create, update
+ * (changed since written) and leave unchanged, what is gone from the source, and what would be
+ * lost and why.
+ */
 export function formatPlan(result: MigrationResult): string {
   const lines = [`plan for ${result.projectKey} (dry run: nothing was written to qTest)`, ''];
   const plan = Object.entries(result.plan ?? {});
   const typeWidth = Math.max(11, ...plan.map(([type]) => type.length));
-  lines.push(
-    `${'type'.padEnd(typeWidth)}  ${'planned'.padStart(7)}  ${'would create'.padStart(12)}  already in qTest`,
-  );
+  const columns = ['planned', 'would create', 'would update', 'unchanged', 'removed in source'];
+  lines.push(['type'.padEnd(typeWidth), ...columns].join('  '));
   for (const [type, counts] of plan) {
+    const values = [
+      counts.planned,
+      counts.wouldCreate,
+      counts.wouldUpdate,
+      counts.unchanged,
+      counts.removedInSource,
+    ];
     lines.push(
-      `${type.padEnd(typeWidth)}  ${String(counts.planned).padStart(7)}  ${String(counts.wouldCreate).padStart(12)}  ${String(counts.planned - counts.wouldCreate).padStart(16)}`,
+      [
+        type.padEnd(typeWidth),
+        ...values.map((value, index) => String(value).padStart(columns[index]?.length ?? 0)),
+      ].join('  '),
     );
+  }
+  if (plan.some(([, counts]) => counts.removedInSource > 0)) {
+    lines.push('removed in source: gone from Zephyr, kept in qTest; ztoq never deletes them');
   }
   const lossy = Object.entries(result.lossy) as [
     LossyKind,

@@ -8,9 +8,19 @@ export function formatResult(result: MigrationResult): string {
   ];
   for (const phase of result.phases) lines.push(`  ${phase.phase.padEnd(10)} ${phase.status}`);
   if (result.plan) {
-    lines.push('', 'load would create:');
+    lines.push('', 'load would      planned   create   update unchanged  removed in source');
     for (const [type, plan] of Object.entries(result.plan)) {
-      lines.push(`  ${type.padEnd(12)} ${String(plan.wouldCreate).padStart(7)} of ${plan.planned}`);
+      lines.push(
+        `  ${type.padEnd(11)} ${[
+          plan.planned,
+          plan.wouldCreate,
+          plan.wouldUpdate,
+          plan.unchanged,
+          plan.removedInSource,
+        ]
+          .map((count, index) => String(count).padStart([9, 8, 8, 9, 18][index] ?? 0))
+          .join(' ')}`,
+      );
     }
   }
   const load = Object.entries(result.load);

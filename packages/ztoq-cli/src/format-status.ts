@@ -19,6 +19,21 @@ export function formatStatus(status: MigrationStatusReport): string {
       `  ${type.padEnd(14)} ${String(planned).padStart(7)} ${String(loaded.done).padStart(5)} ${String(loaded.pending).padStart(8)} ${String(loaded.failed).padStart(7)}`,
     );
   }
+  lines.push('');
+  if (status.latestLoad) {
+    lines.push(
+      `latest load: run ${status.latestLoad.runId}`,
+      'target type      created  updated  unchanged  removed in source',
+    );
+    for (const type of Object.keys(status.transformed)) {
+      const load = status.load[type];
+      lines.push(
+        `  ${type.padEnd(14)} ${String(load?.created ?? 0).padStart(7)} ${String(load?.updated ?? 0).padStart(8)} ${String(load?.unchanged ?? 0).padStart(10)} ${String(status.removedInSource[type] ?? 0).padStart(18)}`,
+      );
+    }
+  } else {
+    lines.push('no run has loaded yet');
+  }
   const failures = Object.entries(status.failures);
   lines.push(
     '',

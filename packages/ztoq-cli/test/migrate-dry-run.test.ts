@@ -24,9 +24,10 @@ describe('ztoq migrate --dry-run', () => {
     // Lossy (older versions are never carried) even as a plan: the same exit code a real run gets.
     expect(dryRun.code, dryRun.stderr).toBe(3);
     expect(dryRun.stdout).toMatch(/^DEMO: dry run partial \(exit code 3\)$/m);
-    expect(dryRun.stdout).toContain('\nload would create:\n');
+    expect(dryRun.stdout).toMatch(/\nload would +planned +create +update +unchanged +removed in source\n/);
+    // Nothing is in qTest yet: everything planned would be created, nothing updated or removed.
     for (const [type, count] of Object.entries(expected)) {
-      expect(dryRun.stdout).toMatch(new RegExp(`^ {2}${type} +${count} of ${count}$`, 'm'));
+      expect(dryRun.stdout).toMatch(new RegExp(`^ {2}${type} +${count} +${count} +0 +0 +0$`, 'm'));
     }
     expect(dryRun.stdout).toContain('\nqTest settings (would create):\n  test-cases field "Zephyr Key"\n');
 
@@ -40,7 +41,10 @@ describe('ztoq migrate --dry-run', () => {
     ]);
     expect(result.plan).toEqual(
       Object.fromEntries(
-        Object.entries(expected).map(([type, count]) => [type, { planned: count, wouldCreate: count }]),
+        Object.entries(expected).map(([type, count]) => [
+          type,
+          { planned: count, wouldCreate: count, wouldUpdate: 0, unchanged: 0, removedInSource: 0 },
+        ]),
       ),
     );
     // The custom fields ztoq needs are planned, and said so, but not made.

@@ -61,8 +61,10 @@ export default {
       'report.html',
       'report.json',
       'entities.csv',
+      'types.csv',
       'failures.csv',
       'validation.csv',
+      'removed-in-source.csv',
       'summary.md',
       'count.txt',
     ]);

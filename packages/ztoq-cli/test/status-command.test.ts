@@ -100,6 +100,9 @@ describe('ztoq status', () => {
         '  test-run             0     0        0       0',
         '  test-log             0     0        0       0',
         '',
+        // The interrupted load died without a summary: no counts to show.
+        'no run has loaded yet',
+        '',
         'open failures: load 1',
         '',
       ].join('\n'),
@@ -119,6 +122,9 @@ describe('ztoq status', () => {
       transformed: { 'test-case': 3, module: 0 },
       loaded: { 'test-case': { done: 1, pending: 1, failed: 1 } },
       failures: { load: 1 },
+      latestLoad: null,
+      load: {},
+      removedInSource: {},
     });
   });
 

@@ -16,10 +16,25 @@ const FAILURE_COLUMNS = [
   'error',
 ];
 const VALIDATION_COLUMNS = ['entity_type', 'expected', 'found', 'missing', 'mismatched', 'not_loaded'];
+const TYPE_COLUMNS = [
+  'entity_type',
+  'planned',
+  'loaded',
+  'created',
+  'updated',
+  'unchanged',
+  'removed_in_source',
+  'already_present',
+  'failed',
+  'skipped',
+  'pending',
+];
+const REMOVED_COLUMNS = ['entity_type', 'source_key', 'source_id', 'target_id', 'label', 'removed_at'];
 
 /**
- * `entities.csv` (the full id map, streamed from the store page by page), `failures.csv` and
- * `validation.csv`. Papa Parse quotes whatever needs it, so names with commas, quotes, line
+ * `entities.csv` (the full id map, streamed from the store page by page), `types.csv` (the
+ * counts per type: created, updated, unchanged, removed in source, …), `failures.csv`,
+ * `validation.csv` and `removed-in-source.csv` (what is gone from Zephyr and kept in qTest). Papa Parse quotes whatever needs it, so names with commas, quotes, line
  * breaks and any Unicode read back unchanged; a UTF-8 byte order mark lets Excel see the encoding.
  */
 export const csvReporter = defineReporter({
@@ -38,6 +53,25 @@ export const csvReporter = defineReporter({
           row.message,
         ]);
       }
+    });
+
+    const typesFile = path.join(outDir, 'types.csv');
+    await writeCsv(typesFile, TYPE_COLUMNS, async function* () {
+      yield report.entities.map((row) =>
+        [
+          row.type,
+          row.transformed,
+          row.loaded,
+          row.created,
+          row.updated,
+          row.unchanged,
+          row.removedInSource,
+          row.alreadyPresent,
+          row.failed,
+          row.skipped,
+          row.pending,
+        ].map(String),
+      );
     });
 
     const failuresFile = path.join(outDir, 'failures.csv');
@@ -62,7 +96,19 @@ export const csvReporter = defineReporter({
         ),
       );
     });
-    return [entitiesFile, failuresFile, validationFile];
+
+    const removedFile = path.join(outDir, 'removed-in-source.csv');
+    await writeCsv(removedFile, REMOVED_COLUMNS, async function* () {
+      yield report.removedInSource.map((entity) => [
+        entity.type,
+        entity.sourceKey,
+        entity.sourceId,
+        entity.targetId ?? '',
+        entity.label,
+        entity.removedAt,
+      ]);
+    });
+    return [entitiesFile, typesFile, failuresFile, validationFile, removedFile];
   },
 });
 

@@ -4,7 +4,7 @@ import type { MigrationReport } from '@ztoq/core';
 import { defineReporter } from './define-reporter.js';
 import { formatDuration } from './format-duration.js';
 
-/** At most this many failures and lossy examples: the summary points at the full report instead. */
+/** At most this many failures and removed entities: the summary points at the full report instead. */
 const LISTED = 10;
 
 /**
@@ -32,12 +32,12 @@ export function formatMarkdownSummary(report: MigrationReport): string {
   if (report.error) lines.push('', `> ${text(report.error)}`);
   lines.push(
     '',
-    '| Type | Planned | Loaded | Already present | Failed | Skipped |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| Type | Planned | Loaded | Created | Updated | Unchanged | Removed in source | Already present | Failed | Skipped |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const row of report.entities) {
     lines.push(
-      `| ${row.type} | ${row.transformed} | ${row.loaded} | ${row.alreadyPresent} | ${row.failed} | ${row.skipped} |`,
+      `| ${row.type} | ${row.transformed} | ${row.loaded} | ${row.created} | ${row.updated} | ${row.unchanged} | ${row.removedInSource} | ${row.alreadyPresent} | ${row.failed} | ${row.skipped} |`,
     );
   }
   if (report.validation.ran) {
@@ -55,6 +55,19 @@ export function formatMarkdownSummary(report: MigrationReport): string {
       );
     }
     if (report.failures.total > LISTED) lines.push(`- … and ${report.failures.total - LISTED} more`);
+  }
+  const removed = report.removedInSource;
+  if (removed.length > 0) {
+    lines.push(
+      '',
+      `**${removed.length} removed in source** (gone from Zephyr, kept in qTest, never deleted):`,
+    );
+    for (const entity of removed.slice(0, LISTED)) {
+      lines.push(
+        `- ${entity.type} ${text(entity.sourceKey)} ${text(entity.label)} (noticed ${entity.removedAt})`,
+      );
+    }
+    if (removed.length > LISTED) lines.push(`- … and ${removed.length - LISTED} more`);
   }
   if (report.lossy.length > 0) {
     lines.push('', 'Not carried as Zephyr had it:');

@@ -22,18 +22,20 @@ import {
   emptyProject,
   HOSTILE_NAME,
   type ReportScenario,
+  rerunWithEdits,
   runWithFailures,
 } from './support/report-scenarios.js';
 
 let complete: ReportScenario;
 let failing: ReportScenario;
 let empty: ReportScenario;
+let rerun: Awaited<ReturnType<typeof rerunWithEdits>>;
 beforeAll(async () => {
-  [complete, failing] = await Promise.all([completeRun(), runWithFailures()]);
+  [complete, failing, rerun] = await Promise.all([completeRun(), runWithFailures(), rerunWithEdits()]);
   empty = await emptyProject(complete.rig);
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
-  await Promise.all([complete?.rig.close(), failing?.rig.close()]);
+  await Promise.all([complete?.rig.close(), failing?.rig.close(), rerun?.rig.close()]);
 });
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -64,8 +66,11 @@ describe('the migration report built from the store', () => {
     for (const row of report.entities) {
       expect(row.loaded).toBe(row.transformed);
       expect(row.created).toBe(row.transformed);
+      // A first migration: nothing was in qTest before it.
+      expect(row.updated + row.unchanged + row.removedInSource).toBe(0);
       expect(row.failed + row.skipped + row.pending).toBe(0);
     }
+    expect(report.removedInSource).toEqual([]);
     expect(report.entities.find((row) => row.type === 'test-case')?.loaded).toBe(
       complete.rig.simulators.dataset.testCases.count,
     );
@@ -100,6 +105,34 @@ describe('the migration report built from the store', () => {
     expect(report.validation).toEqual({ ran: false, types: [], mismatches: [] });
   });
 
+  it('tells a re-run after edits: per type created, updated, unchanged, removed in source, and the removed listed', () => {
+    const { report, edits } = rerun;
+    expect(report.runs).toHaveLength(1);
+    const row = (type: string) => report.entities.find((candidate) => candidate.type === type);
+    expect(row('test-case')).toMatchObject({
+      created: 1,
+      updated: 1,
+      unchanged: edits.caseCount - 2,
+      removedInSource: 1,
+      failed: 0,
+    });
+    expect(row('module')).toMatchObject({ created: 0, updated: 1, removedInSource: 0 });
+    expect(row('test-log')?.removedInSource).toBe(edits.deletedExecutions);
+    // In qTest: what is planned now, plus what is gone from Zephyr and kept.
+    for (const counts of report.entities) {
+      expect(counts.loaded, counts.type).toBe(counts.transformed + counts.removedInSource);
+      expect(counts.created + counts.updated + counts.unchanged, counts.type).toBe(counts.transformed);
+    }
+    const removedCases = report.removedInSource.filter((entity) => entity.type === 'test-case');
+    expect(removedCases).toHaveLength(1);
+    expect(removedCases[0]).toMatchObject({ sourceKey: edits.deleted.key });
+    expect(removedCases[0]?.label).toContain(HOSTILE_NAME);
+    expect(report.removedInSource).toHaveLength(sum(report.entities.map((counts) => counts.removedInSource)));
+    expect(report.notices.filter((notice) => notice.includes('new version'))).toEqual([
+      '1 test case was changed in Zephyr and updated in qTest: each update made a new version of the qTest test case, and earlier versions stay in its history.',
+    ]);
+  });
+
   it('tells an empty project that nothing has run', () => {
     const { report } = empty;
     expect(report).toMatchObject({
@@ -118,6 +151,7 @@ describe.each([
   ['complete run', () => complete],
   ['run with failures', () => failing],
   ['empty project', () => empty],
+  ['re-run with edits', () => rerun],
 ])('reporters on a %s', (_name, current) => {
   it('json: writes the report exactly, valid against the checked-in JSON Schema', async () => {
     const scenario = current();
@@ -134,8 +168,10 @@ describe.each([
     const files = await csvReporter.render(scenario.report, scenario.context(outDir));
     expect(files.map((file) => path.basename(file))).toEqual([
       'entities.csv',
+      'types.csv',
       'failures.csv',
       'validation.csv',
+      'removed-in-source.csv',
     ]);
     const entities = csv(await readFile(path.join(outDir, 'entities.csv'), 'utf8'));
     const rows = await allEntityRows(scenario.context(outDir));
@@ -145,13 +181,48 @@ describe.each([
     );
     for (const type of scenario.report.entities) {
       const ofType = entities.filter((row) => row.type === type.type);
-      expect(ofType.filter((row) => row.status === 'loaded')).toHaveLength(type.loaded);
+      // Entities gone from Zephyr are in qTest but no longer planned: removed-in-source.csv has them.
+      expect(ofType.filter((row) => row.status === 'loaded')).toHaveLength(
+        type.loaded - type.removedInSource,
+      );
       expect(ofType.filter((row) => row.status === 'failed')).toHaveLength(type.failed);
       expect(ofType.filter((row) => row.status === 'skipped')).toHaveLength(type.skipped);
     }
     const failures = csv(await readFile(path.join(outDir, 'failures.csv'), 'utf8'));
     expect(failures.map((row) => [row.source_id, row.label, row.error])).toEqual(
       scenario.report.failures.items.map((failure) => [failure.sourceId, failure.label, failure.error]),
+    );
+    const types = csv(await readFile(path.join(outDir, 'types.csv'), 'utf8'));
+    expect(
+      types.map((row) => [
+        row.entity_type,
+        Number(row.planned),
+        Number(row.created),
+        Number(row.updated),
+        Number(row.unchanged),
+        Number(row.removed_in_source),
+      ]),
+    ).toEqual(
+      scenario.report.entities.map((row) => [
+        row.type,
+        row.transformed,
+        row.created,
+        row.updated,
+        row.unchanged,
+        row.removedInSource,
+      ]),
+    );
+    const removed = csv(await readFile(path.join(outDir, 'removed-in-source.csv'), 'utf8'));
+    expect(
+      removed.map((row) => [row.entity_type, row.source_key, row.target_id, row.label, row.removed_at]),
+    ).toEqual(
+      scenario.report.removedInSource.map((entity) => [
+        entity.type,
+        entity.sourceKey,
+        entity.targetId ?? '',
+        entity.label,
+        entity.removedAt,
+      ]),
     );
     const validation = csv(await readFile(path.join(outDir, 'validation.csv'), 'utf8'));
     expect(validation.map((row) => [row.entity_type, Number(row.expected), Number(row.found)])).toEqual(
@@ -169,7 +240,11 @@ describe.each([
     for (const row of scenario.report.entities) {
       expect(html).toContain(`data-count="${row.type}.loaded">${row.loaded}<`);
       expect(html).toContain(`data-count="${row.type}.failed">${row.failed}<`);
+      expect(html).toContain(`data-count="${row.type}.updated">${row.updated}<`);
+      expect(html).toContain(`data-count="${row.type}.unchanged">${row.unchanged}<`);
+      expect(html).toContain(`data-count="${row.type}.removedInSource">${row.removedInSource}<`);
     }
+    expect(html.match(/<tr data-removed=/g) ?? []).toHaveLength(scenario.report.removedInSource.length);
     expect(html).toContain(`data-field="status">${scenario.report.status}<`);
   });
 
@@ -180,8 +255,14 @@ describe.each([
     const markdown = await readFile(file!, 'utf8');
     expect(markdown).toContain(`: ${scenario.report.status}`);
     for (const row of scenario.report.entities) {
-      expect(markdown).toContain(`| ${row.type} | ${row.transformed} | ${row.loaded} |`);
+      expect(markdown).toContain(
+        `| ${row.type} | ${row.transformed} | ${row.loaded} | ${row.created} | ${row.updated} | ${row.unchanged} | ${row.removedInSource} |`,
+      );
     }
+    const removed = scenario.report.removedInSource;
+    if (removed.length > 0) expect(markdown).toContain(`**${removed.length} removed in source**`);
+    else expect(markdown).not.toContain('removed in source**');
+    for (const notice of scenario.report.notices) expect(markdown).toContain(notice.replaceAll('<', '&lt;'));
     expect(markdown).not.toContain('<script>');
     expect(markdown.split('\n').length).toBeLessThan(60);
   });
@@ -218,9 +299,11 @@ describe('writeReports', () => {
     expect(written.files.map((file) => path.relative(outDir, file)).sort()).toEqual([
       'entities.csv',
       'failures.csv',
+      'removed-in-source.csv',
       'report.html',
       'report.json',
       'summary.md',
+      'types.csv',
       'validation.csv',
     ]);
     expect(written.failed).toEqual([{ reporter: 'broken', error: 'disk full' }]);

@@ -7,7 +7,7 @@ import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
-import { writtenHash } from './written-hash.js';
+import { changedSinceWritten, writtenHash } from './written-hash.js';
 
 /** Creates after a create whose outcome is unknown, each preceded by a marker lookup. */
 const MAX_CREATE_ATTEMPTS = 3;
@@ -102,11 +102,10 @@ async function loadBatch(
   // Done, but planned differently since it was written: an edit in the source to carry over.
   const changed = rows.filter((row) => {
     const mapping = prior.get(row.sourceId);
-    if (mapping?.state !== 'done') return false;
-    // Rows written before the written hash was kept compare the whole stored plan instead.
-    return mapping.writtenHash !== null
-      ? mapping.writtenHash !== writtenHash(row.payload as unknown as StoredPlan)
-      : mapping.contentHash !== null && mapping.contentHash !== row.contentHash;
+    return (
+      mapping !== undefined &&
+      changedSinceWritten(mapping, row.payload as unknown as StoredPlan, () => row.contentHash)
+    );
   });
   counts.unchanged += rows.length - todo.length - changed.length;
   if (changed.length > 0) await updateBatch(context, type, changed, prior, counts);

@@ -19,6 +19,20 @@ export interface LoadCounts {
   skipped: number;
 }
 
+/** What the next load would do with one target type: a dry run's plan. */
+export interface PlanCounts {
+  /** Planned by the transform. */
+  planned: number;
+  /** Not in the target yet. */
+  wouldCreate: number;
+  /** Written earlier and planned differently since (the hash of what was written differs). */
+  wouldUpdate: number;
+  /** Written earlier and planned the same: nothing would be sent. */
+  unchanged: number;
+  /** In the target, and no longer planned because they are gone from the source: never deleted. */
+  removedInSource: number;
+}
+
 export interface ValidationCounts {
   /** Entities the transform planned. */
   expected: number;
@@ -90,7 +104,7 @@ export interface MigrationResult {
   /** Source limitations the report must state once (e.g. Zephyr's API cannot export attachments). */
   notices: string[];
   /** With `dryRun`: what load would do, per target type. */
-  plan?: Record<string, { planned: number; wouldCreate: number }>;
+  plan?: Record<string, PlanCounts>;
   /** Requests per API and endpoint, when the adapters share the migration's HTTP layer. */
   http: HttpStatsSnapshot | null;
   /** Failures recorded by this run, by phase. */

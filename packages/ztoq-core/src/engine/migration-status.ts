@@ -1,6 +1,13 @@
 import { QTEST_ENTITY_TYPES } from '../adapters/qtest/qtest-entities.js';
 import { CANONICAL_ENTITY_TYPES } from '../model/canonical.js';
-import type { MappingCounts, MigrationPhase, RunStatus, StateStoreSession } from '../ports/state-store.js';
+import type {
+  MappingCounts,
+  MigrationPhase,
+  MigrationRun,
+  RunStatus,
+  StateStoreSession,
+} from '../ports/state-store.js';
+import type { LoadCounts, MigrationResult } from './migration-result.js';
 
 export interface PhaseState {
   phase: MigrationPhase;
@@ -29,7 +36,16 @@ export interface MigrationStatusReport {
   loaded: Record<string, MappingCounts>;
   /** Open failures by phase. */
   failures: Record<string, number>;
+  /** The latest run that loaded, of any migration of the project; null when none has. */
+  latestLoad: { runId: string; migrationId: string; finishedAt: string | null } | null;
+  /** Per target type, what that run did: created, updated, unchanged, … (empty without one). */
+  load: Record<string, LoadCounts>;
+  /** Per target type, entities in the target whose source is gone: listed, never deleted. */
+  removedInSource: Record<string, number>;
 }
+
+/** How far back `status` looks for a run that loaded: further than any real migration goes. */
+const RUNS_SEARCHED = 1000;
 
 const PHASE_NAMES: readonly MigrationPhase[] = ['extract', 'transform', 'load', 'validate'];
 
@@ -61,6 +77,9 @@ export async function migrationStatus(
     transformed[type] = await store.countTransformedEntities(projectKey, type);
     loaded[type] = await store.countMappings(projectKey, type);
   }
+  const removedInSource = await store.countRemovedInSource(projectKey);
+  const loadRun = await latestLoadRun(store, projectKey);
+  const loadSummary = loadRun?.summary as unknown as MigrationResult | undefined;
   const failures: Record<string, number> = {};
   for (const failure of await store.listFailures(projectKey)) {
     failures[failure.phase] = (failures[failure.phase] ?? 0) + 1;
@@ -82,5 +101,26 @@ export async function migrationStatus(
     transformed,
     loaded,
     failures,
+    latestLoad: loadRun
+      ? {
+          runId: loadRun.id,
+          migrationId: loadRun.migrationId,
+          finishedAt: loadRun.finishedAt?.toISOString() ?? null,
+        }
+      : null,
+    load: loadSummary?.load ?? {},
+    removedInSource,
   };
+}
+
+/** The newest run whose summary has load counts (a run that died has no summary). */
+async function latestLoadRun(
+  store: StateStoreSession,
+  projectKey: string,
+): Promise<MigrationRun | undefined> {
+  const runs = await store.listRuns({ projectKey, limit: RUNS_SEARCHED });
+  return runs.find((run) => {
+    const summary = run.summary as unknown as MigrationResult | null;
+    return summary !== null && Object.keys(summary.load ?? {}).length > 0;
+  });
 }

@@ -2,12 +2,15 @@ import { ExitCode, SourceEntityMissing, ZtoqError } from '../errors.js';
 import type { CanonicalEntityType, CanonicalTestCase, CanonicalTestExecution } from '../model/canonical.js';
 import type { JsonValue } from '../ports/state-store.js';
 import type { PlannedEntity, TargetPreflight } from '../ports/target.js';
+import { contentHash } from '../store/content-hash.js';
 import { buildCensus } from './build-census.js';
 import { errorLine } from './error-line.js';
 import { LossyTally } from './lossy-tally.js';
 import { loadMappingLookups } from './mapping-lookups.js';
+import type { PlanCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
+import { changedSinceWritten } from './written-hash.js';
 
 /** The source streams the mapper turns into target entities, parents first. */
 const MAPPED_TYPES: readonly CanonicalEntityType[] = [
@@ -148,7 +151,7 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
   result.transformed = counts;
   result.lossy = lossy.summary();
   if (dryRun) {
-    result.plan = plan.summary();
+    result.plan = await plan.summary(scopeKeys === undefined);
   } else {
     // A complete transform planned everything the source still holds; a rehearsal did not.
     if (scopeKeys === undefined) {
@@ -176,11 +179,14 @@ function inScope(type: CanonicalEntityType, entity: { key: string; testCaseKey: 
 
 /**
  * Several executions plan the same run; each target entity is counted (and its lossy notes
- * tallied) once. Ids are remembered only for entities the mapper marks `shared`.
+ * tallied) once. Ids are remembered only for entities the mapper marks `shared`. Each planned
+ * entity is judged against the id map as load would judge it: new, changed since written, or
+ * unchanged; what the target holds and nothing plans any more is removed in the source.
  */
 class PlanCounter {
   readonly #seen = new Map<string, Set<string>>();
-  readonly #plan: Record<string, { planned: number; wouldCreate: number }> = {};
+  readonly #planned = new Map<string, Set<string>>();
+  readonly #plan: Record<string, PlanCounts> = {};
 
   constructor(private readonly context: PhaseContext) {}
 
@@ -202,13 +208,53 @@ class PlanCounter {
       type,
       entities.map((entity) => entity.sourceId),
     );
-    const counts = this.#plan[type] ?? { planned: 0, wouldCreate: 0 };
-    this.#plan[type] = counts;
+    const counts = this.#counts(type);
+    const planned = this.#planned.get(type) ?? new Set<string>();
+    this.#planned.set(type, planned);
     counts.planned += entities.length;
-    counts.wouldCreate += entities.filter((entity) => mappings.get(entity.sourceId)?.state !== 'done').length;
+    for (const entity of entities) {
+      planned.add(entity.sourceId);
+      const mapping = mappings.get(entity.sourceId);
+      const { type: _type, sourceId: _sourceId, ...stored } = entity;
+      if (mapping?.state !== 'done') counts.wouldCreate += 1;
+      else if (changedSinceWritten(mapping, stored, () => contentHash(stored))) counts.wouldUpdate += 1;
+      else counts.unchanged += 1;
+    }
   }
 
-  summary(): Record<string, { planned: number; wouldCreate: number }> {
+  /**
+   * With `complete`, every done entity of a type that this plan left out is removed in the
+   * source, as the real transform would mark it; a rehearsal (`--limit`) plans a part, so it
+   * can only repeat what the store already knows to be removed.
+   */
+  async summary(complete: boolean): Promise<Record<string, PlanCounts>> {
+    const { store, target, options } = this.context;
+    if (!complete) {
+      for (const [type, count] of Object.entries(await store.countRemovedInSource(options.projectKey))) {
+        this.#counts(type).removedInSource = count;
+      }
+      return this.#plan;
+    }
+    for (const type of target.entityTypes) {
+      const planned = this.#planned.get(type) ?? new Set<string>();
+      let removed = 0;
+      for await (const page of store.iterateMappingPages(options.projectKey, type, { state: 'done' })) {
+        removed += page.filter((mapping) => !planned.has(mapping.sourceId)).length;
+      }
+      if (removed > 0) this.#counts(type).removedInSource = removed;
+    }
     return this.#plan;
+  }
+
+  #counts(type: string): PlanCounts {
+    const counts = this.#plan[type] ?? {
+      planned: 0,
+      wouldCreate: 0,
+      wouldUpdate: 0,
+      unchanged: 0,
+      removedInSource: 0,
+    };
+    this.#plan[type] = counts;
+    return counts;
   }
 }

@@ -1,3 +1,4 @@
+import type { IdMapping } from '../ports/state-store.js';
 import { contentHash } from '../store/content-hash.js';
 import type { StoredPlan } from './transform-phase.js';
 
@@ -8,4 +9,16 @@ import type { StoredPlan } from './transform-phase.js';
  */
 export function writtenHash(plan: StoredPlan): string {
   return contentHash({ body: plan.body, refs: plan.refs, marker: plan.marker });
+}
+
+/**
+ * Whether a `done` entity is planned differently from what was written: an edit in the source
+ * that load carries over, and that a dry run counts as an update. `planHash` is the content hash
+ * of the whole stored plan (worked out only when needed), which rows written before the written hash was kept compare instead.
+ */
+export function changedSinceWritten(mapping: IdMapping, plan: StoredPlan, planHash: () => string): boolean {
+  if (mapping.state !== 'done') return false;
+  return mapping.writtenHash !== null
+    ? mapping.writtenHash !== writtenHash(plan)
+    : mapping.contentHash !== null && mapping.contentHash !== planHash();
 }

@@ -1,3 +1,4 @@
+import type { MigrationResult } from '../engine/migration-result.js';
 import type { MigrationNotice } from '../ports/notifier.js';
 import { redact } from '../secrets.js';
 
@@ -79,6 +80,7 @@ function describe(notice: MigrationNotice): Omit<NoticeSummary, 'title' | 'runUr
           { label: 'Migration', value: result.migrationId },
           { label: 'Duration', value: duration(result.startedAt, result.finishedAt) },
           { label: 'Migrated', value: migrated.length > 0 ? migrated.join(', ') : 'nothing loaded' },
+          ...changeFacts(result),
           { label: 'Failures', value: `${failures}` },
           { label: 'Lossy', value: lossy.length > 0 ? lossy.join(', ') : 'none' },
           ...(result.error ? [{ label: 'Error', value: result.error }] : []),
@@ -86,6 +88,39 @@ function describe(notice: MigrationNotice): Omit<NoticeSummary, 'title' | 'runUr
       };
     }
   }
+}
+
+/**
+ * Per type what the run created, updated, left unchanged and found removed in the source (a dry
+ * run: what load would do). Types with none are left out, so the line names what happened.
+ */
+function changeFacts(result: MigrationResult): Array<{ label: string; value: string }> {
+  const removed = result.plan
+    ? Object.fromEntries(Object.entries(result.plan).map(([type, plan]) => [type, plan.removedInSource]))
+    : (result.removedInSource ?? {});
+  const rows: Array<[string, Record<string, number>]> = result.plan
+    ? [
+        ['Would create', perType(result.plan, (plan) => plan.wouldCreate)],
+        ['Would update', perType(result.plan, (plan) => plan.wouldUpdate)],
+        ['Unchanged', perType(result.plan, (plan) => plan.unchanged)],
+      ]
+    : [
+        ['Created', perType(result.load, (counts) => counts.created)],
+        ['Updated', perType(result.load, (counts) => counts.updated)],
+        ['Unchanged', perType(result.load, (counts) => counts.unchanged)],
+      ];
+  rows.push(['Removed in source', removed]);
+  return rows.map(([label, counts]) => {
+    const named = Object.entries(counts).filter(([, count]) => count > 0);
+    return {
+      label,
+      value: named.length > 0 ? named.map(([type, count]) => `${type} ${count}`).join(', ') : 'none',
+    };
+  });
+}
+
+function perType<T>(byType: Record<string, T>, count: (value: T) => number): Record<string, number> {
+  return Object.fromEntries(Object.entries(byType).map(([type, value]) => [type, count(value)]));
 }
 
 function countFacts(counts: Record<string, number>): Array<{ label: string; value: string }> {

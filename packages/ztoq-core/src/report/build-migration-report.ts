@@ -13,6 +13,7 @@ import {
   type ReportEntityCounts,
   type ReportFailure,
   type ReportPhase,
+  type ReportRemovedEntity,
   type ReportRun,
   type ReportThroughput,
   type ReportValidationType,
@@ -29,6 +30,8 @@ export interface BuildMigrationReportOptions {
 
 /** The fact the qTest verifier reports for each test log read back (see `MigrationResult.facts`). */
 const TARGET_EXECUTION_STATUS_FACT = 'test-log.status';
+/** qTest keeps a version history of test cases: an update adds a version rather than rewriting one. */
+const UPDATED_VERSION_TYPE = 'test-case';
 /** Enough bars to see a trend at phone width, few enough that a month-long load stays small. */
 const THROUGHPUT_BUCKETS = 60;
 
@@ -68,6 +71,8 @@ export async function buildMigrationReport(
   const latest = runs.at(-1);
   const latestSummary = summaries.at(-1) ?? null;
   const validated = newestFirst.filter((summary) => Object.keys(summary.validation).length > 0);
+  const entities = await entityCounts(store, projectKey, summaries, failures);
+  const updatedCases = entities.find((row) => row.type === UPDATED_VERSION_TYPE)?.updated ?? 0;
 
   return {
     reportVersion: MIGRATION_REPORT_VERSION,
@@ -85,7 +90,7 @@ export async function buildMigrationReport(
     runs: runs.map(reportRun),
     phases: runs.flatMap((run, index) => runPhases(run, summaries[index] ?? null, events.get(run.id) ?? [])),
     extracted: await extractedCounts(store, projectKey),
-    entities: await entityCounts(store, projectKey, newestFirst, failures),
+    entities,
     validation: {
       ran: validated.length > 0,
       types: validationTypes(validated),
@@ -100,7 +105,11 @@ export async function buildMigrationReport(
       ),
     },
     lossy: lossyMappings(newestFirst),
-    notices: [...new Set(newestFirst.flatMap((summary) => summary.notices))],
+    notices: [
+      ...new Set(newestFirst.flatMap((summary) => summary.notices)),
+      ...(updatedCases > 0 ? [newVersionNotice(updatedCases)] : []),
+    ],
+    removedInSource: await removedEntities(store, projectKey),
     failures: {
       total: failures.length,
       byPhase: failures.reduce<Record<string, number>>((byPhase, failure) => {
@@ -199,13 +208,17 @@ async function extractedCounts(store: StateStoreSession, projectKey: string): Pr
 async function entityCounts(
   store: StateStoreSession,
   projectKey: string,
-  newestFirst: readonly MigrationResult[],
+  oldestFirst: readonly (MigrationResult | null)[],
   failures: readonly EntityFailure[],
 ): Promise<ReportEntityCounts[]> {
+  const summaries = oldestFirst.filter((summary) => summary !== null);
   const types = new Set<string>(QTEST_ENTITY_TYPES);
-  for (const summary of newestFirst) {
+  for (const summary of summaries) {
     for (const type of [...Object.keys(summary.transformed), ...Object.keys(summary.load)]) types.add(type);
   }
+  const removed = await store.countRemovedInSource(projectKey);
+  const total = (type: string, field: 'created' | 'adopted' | 'updated') =>
+    summaries.reduce((sum, summary) => sum + (summary.load[type]?.[field] ?? 0), 0);
   const rows: ReportEntityCounts[] = [];
   for (const type of types) {
     const mappings = await store.countMappings(projectKey, type);
@@ -217,14 +230,58 @@ async function entityCounts(
       type,
       transformed: await store.countTransformedEntities(projectKey, type),
       loaded: mappings.done,
-      created: newestFirst.reduce((sum, summary) => sum + (summary.load[type]?.created ?? 0), 0),
-      alreadyPresent: newestFirst.reduce((sum, summary) => sum + (summary.load[type]?.adopted ?? 0), 0),
+      created: total(type, 'created'),
+      alreadyPresent: total(type, 'adopted'),
+      updated: total(type, 'updated'),
+      unchanged: unchangedCount(summaries, type),
       skipped,
       failed: loadFailures.length - skipped,
       pending: mappings.pending,
+      removedInSource: removed[type] ?? 0,
     });
   }
   return rows;
+}
+
+/**
+ * The newest load of the type counts as unchanged what was done before it started; the part of
+ * that which earlier runs of this migration wrote (a resumed load) is counted as theirs, so
+ * created, updated and unchanged add up to what is in qTest.
+ */
+function unchangedCount(oldestFirst: readonly MigrationResult[], type: string): number {
+  const index = oldestFirst.findLastIndex((summary) => summary.load[type] !== undefined);
+  const newest = oldestFirst[index]?.load[type];
+  if (!newest) return 0;
+  const writtenBefore = oldestFirst
+    .slice(0, index)
+    .reduce(
+      (sum, summary) =>
+        sum +
+        (summary.load[type]?.created ?? 0) +
+        (summary.load[type]?.adopted ?? 0) +
+        (summary.load[type]?.updated ?? 0),
+      0,
+    );
+  // An entity written twice in this migration (created, then updated) is subtracted twice.
+  return Math.max(0, newest.unchanged - writtenBefore);
+}
+
+function newVersionNotice(count: number): string {
+  return `${count} test case${count === 1 ? ' was' : 's were'} changed in Zephyr and updated in qTest: each update made a new version of the qTest test case, and earlier versions stay in its history.`;
+}
+
+async function removedEntities(store: StateStoreSession, projectKey: string): Promise<ReportRemovedEntity[]> {
+  return (await store.listRemovedInSource(projectKey)).map((entity) => {
+    const label = (entity.payload as { label?: unknown } | null)?.label;
+    return {
+      type: entity.entityType,
+      sourceId: entity.sourceId,
+      sourceKey: displayKey(entity.sourceId),
+      targetId: entity.targetId,
+      label: typeof label === 'string' ? label : '',
+      removedAt: entity.removedAt.toISOString(),
+    };
+  });
 }
 
 /** Per type, the newest run that validated it: a re-validation supersedes the one before. */

@@ -47,8 +47,13 @@ export interface MigrationReport {
   /** Test execution results by status name: Zephyr's as extracted, qTest's as read back in validation. */
   executionStatus: { source: ReportCount[]; target: ReportCount[] };
   lossy: ReportLossy[];
-  /** Source limitations stated once, e.g. that Zephyr's API cannot export attachments. */
+  /**
+   * What the reader must be told once: source limitations (Zephyr's API cannot export
+   * attachments), and that test cases updated in place became a new version in qTest.
+   */
   notices: string[];
+  /** Entities ztoq wrote to qTest whose source is gone from Zephyr: kept in qTest, never deleted. */
+  removedInSource: ReportRemovedEntity[];
   failures: { total: number; byPhase: Record<string, number>; items: ReportFailure[] };
   /** Requests per API, summed over the runs. */
   http: ReportApi[];
@@ -93,12 +98,30 @@ export interface ReportEntityCounts {
   created: number;
   /** Found already in qTest after an unconfirmed create and taken over on resume. */
   alreadyPresent: number;
+  /** Written by an earlier migration, changed in Zephyr since, and written over by this one. */
+  updated: number;
+  /** Written by an earlier migration and unchanged since, as the latest load found them: nothing was sent. */
+  unchanged: number;
+  /** In qTest, and gone from Zephyr: listed in `removedInSource`, never deleted. */
+  removedInSource: number;
   /** Not attempted because something they depend on is not loaded (open failures). */
   skipped: number;
   /** Refused by qTest (open failures). */
   failed: number;
   /** Sent but never confirmed: the next run looks them up before creating again. */
   pending: number;
+}
+
+export interface ReportRemovedEntity {
+  type: string;
+  sourceId: string;
+  /** The source id as people write it. */
+  sourceKey: string;
+  targetId: string | null;
+  /** The label it was last planned with (key and name). */
+  label: string;
+  /** When a transform first found it no longer planned. */
+  removedAt: string;
 }
 
 export interface ReportValidation {

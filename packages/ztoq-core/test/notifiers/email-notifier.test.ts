@@ -54,6 +54,13 @@ describe('emailNotifier', () => {
     expect(html).toContain('2m 5s');
     expect(html).toContain('test-case 9/10, test-cycle 2/2');
     expect(html).toMatch(/Failures<\/th><td>1</);
+    expect(html).toContain('<th align="left">Created</th><td>test-case 7, test-cycle 2</td>');
+    expect(html).toContain('<th align="left">Updated</th><td>test-case 1</td>');
+    expect(html).toContain('<th align="left">Unchanged</th><td>test-case 1</td>');
+    expect(html).toContain('<th align="left">Removed in source</th><td>test-case 2</td>');
+    expect(mail.text).toContain(
+      '\nCreated: test-case 7, test-cycle 2\nUpdated: test-case 1\nUnchanged: test-case 1\nRemoved in source: test-case 2\n',
+    );
     expect(html).toContain('older-versions 4');
     expect(html).toContain('href="https://github.com/acme/qa/actions/runs/99"');
     expect(mail.attachments.map((attachment) => attachment.filename).sort()).toEqual([

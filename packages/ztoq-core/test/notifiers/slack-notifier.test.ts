@@ -36,11 +36,39 @@ describe('slackNotifier', () => {
       '*Migration*\nmig-42',
       '*Duration*\n2m 5s',
       '*Migrated*\ntest-case 9/10, test-cycle 2/2',
+      '*Created*\ntest-case 7, test-cycle 2',
+      '*Updated*\ntest-case 1',
+      '*Unchanged*\ntest-case 1',
+      '*Removed in source*\ntest-case 2',
       '*Failures*\n1',
       '*Lossy*\nolder-versions 4',
     ]);
     expect(body.blocks[2]?.elements?.[0]?.text).toBe(
       '<https://github.com/acme/qa/actions/runs/99|Open the run>',
+    );
+  });
+
+  it("names per type what a dry run's load would create, update, leave unchanged and find removed", async () => {
+    sink = await startWebhookSink();
+    const notice = finishedNotice();
+    if (notice.kind !== 'run-finished') throw new Error('the fixture is a run-finished notice');
+    const result = { ...notice.result, dryRun: true, load: {}, removedInSource: {} };
+    result.plan = {
+      module: { planned: 4, wouldCreate: 0, wouldUpdate: 1, unchanged: 3, removedInSource: 0 },
+      'test-case': { planned: 10, wouldCreate: 2, wouldUpdate: 3, unchanged: 5, removedInSource: 4 },
+    };
+    await slackNotifier({ webhookUrl: `${sink.url}/hook` }).notify({ ...notice, result });
+
+    const body = sink.requests[0]?.body as { text: string; blocks: Block[] };
+    expect(body.text).toBe('ztoq: DEMO partial (dry run)');
+    expect(body.blocks[1]?.fields?.map((field) => field.text)).toEqual(
+      expect.arrayContaining([
+        '*Migrated*\nnothing loaded',
+        '*Would create*\ntest-case 2',
+        '*Would update*\nmodule 1, test-case 3',
+        '*Unchanged*\nmodule 3, test-case 5',
+        '*Removed in source*\ntest-case 4',
+      ]),
     );
   });
 

@@ -41,11 +41,13 @@ export const REPORT_TEMPLATE = `<!doctype html>
 </svg>
 {{/entityChart}}
 <div class="scroll"><table>
-<thead><tr><th>qTest type</th><th class="n">Planned</th><th class="n">Loaded</th><th class="n">Created</th><th class="n">Already present</th><th class="n">Failed</th><th class="n">Skipped</th><th class="n">Pending</th></tr></thead>
+<thead><tr><th>qTest type</th><th class="n">Planned</th><th class="n">Loaded</th><th class="n">Created</th><th class="n">Updated</th><th class="n">Unchanged</th><th class="n">Removed in source</th><th class="n">Already present</th><th class="n">Failed</th><th class="n">Skipped</th><th class="n">Pending</th></tr></thead>
 <tbody>
-{{#report.entities}}<tr><td>{{type}}</td><td class="n" data-count="{{type}}.transformed">{{transformed}}</td><td class="n" data-count="{{type}}.loaded">{{loaded}}</td><td class="n" data-count="{{type}}.created">{{created}}</td><td class="n" data-count="{{type}}.alreadyPresent">{{alreadyPresent}}</td><td class="n" data-count="{{type}}.failed">{{failed}}</td><td class="n" data-count="{{type}}.skipped">{{skipped}}</td><td class="n" data-count="{{type}}.pending">{{pending}}</td></tr>
+{{#report.entities}}<tr><td>{{type}}</td><td class="n" data-count="{{type}}.transformed">{{transformed}}</td><td class="n" data-count="{{type}}.loaded">{{loaded}}</td><td class="n" data-count="{{type}}.created">{{created}}</td><td class="n" data-count="{{type}}.updated">{{updated}}</td><td class="n" data-count="{{type}}.unchanged">{{unchanged}}</td><td class="n" data-count="{{type}}.removedInSource">{{removedInSource}}</td><td class="n" data-count="{{type}}.alreadyPresent">{{alreadyPresent}}</td><td class="n" data-count="{{type}}.failed">{{failed}}</td><td class="n" data-count="{{type}}.skipped">{{skipped}}</td><td class="n" data-count="{{type}}.pending">{{pending}}</td></tr>
 {{/report.entities}}
 </tbody></table></div>
+<p class="note">Updated: changed in Zephyr since an earlier migration wrote it, and written over in qTest. Unchanged: written earlier and the same since, so nothing was sent. Removed in source: gone from Zephyr, kept in qTest.</p>
+{{#report.notices}}<p class="note" data-field="notice">{{.}}</p>{{/report.notices}}
 <h3>Extracted from Zephyr</h3>
 <div class="scroll"><table><tbody>
 {{#report.extracted}}<tr><td>{{name}}</td><td class="n" data-count="extracted.{{name}}">{{count}}</td></tr>{{/report.extracted}}
@@ -134,7 +136,20 @@ export const REPORT_TEMPLATE = `<!doctype html>
 {{#report.lossy}}<h3>{{kind}}: {{total}} in {{entities}} entities</h3>
 <ul class="lossy">{{#examples}}<li>{{.}}</li>{{/examples}}</ul>
 {{/report.lossy}}
-{{#report.notices}}<p class="note">{{.}}</p>{{/report.notices}}
+</section>
+
+<section id="removed-in-source">
+<h2>Removed in source</h2>
+{{^removed}}<p class="muted">Nothing ztoq wrote to qTest is gone from Zephyr.</p>{{/removed}}
+{{#removed.length}}
+<p class="note">Gone from Zephyr since ztoq wrote them to qTest. They stay in qTest: ztoq never deletes anything there.</p>
+<div class="scroll"><table>
+<thead><tr><th>Type</th><th>Zephyr</th><th>Name</th><th>qTest id</th><th>Noticed</th></tr></thead>
+<tbody>{{#removed}}<tr data-removed="{{type}}"><td>{{type}}</td><td>{{sourceKey}}</td><td class="msg" data-field="removed-label">{{label}}</td><td>{{targetId}}</td><td>{{removedAt}}</td></tr>
+{{/removed}}</tbody>
+</table></div>
+{{#removedTruncated}}<p class="note">The first {{rowLimit}} of {{report.removedInSource.length}}; removed-in-source.csv lists them all.</p>{{/removedTruncated}}
+{{/removed.length}}
 </section>
 
 <section id="http">

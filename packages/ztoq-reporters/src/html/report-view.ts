@@ -3,7 +3,7 @@ import { formatDuration } from '../format-duration.js';
 import { barChart } from './bar-chart.js';
 import { throughputChart } from './throughput-chart.js';
 
-/** Rows beyond this make a page no browser scrolls happily; failures.csv has them all. */
+/** Rows beyond this make a page no browser scrolls happily; the CSV files have them all. */
 export const HTML_FAILURE_ROWS = 500;
 
 const STATUS_TONE: Record<string, string> = {
@@ -67,6 +67,10 @@ export function reportView(report: MigrationReport) {
     failuresTruncated: report.failures.total > HTML_FAILURE_ROWS,
     mismatches: failureRows(report.validation.mismatches),
     mismatchesTruncated: report.validation.mismatches.length > HTML_FAILURE_ROWS,
+    removed: report.removedInSource
+      .slice(0, HTML_FAILURE_ROWS)
+      .map((entity) => ({ ...entity, targetId: entity.targetId ?? '–' })),
+    removedTruncated: report.removedInSource.length > HTML_FAILURE_ROWS,
     rowLimit: HTML_FAILURE_ROWS,
     http: report.http.map((api) => ({
       ...api,

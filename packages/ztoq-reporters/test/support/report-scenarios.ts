@@ -9,6 +9,7 @@ import {
   type MigrationRig,
   startMigrationRig,
 } from '../../../ztoq-core/test/engine/support/migration-rig.js';
+import { editAfterMigration, type ZephyrEdits } from '../../../ztoq-core/test/engine/support/zephyr-edits.js';
 // The generator names one showcase test case this; it is not part of the simulators' API.
 import { HOSTILE_NAME } from '../../../ztoq-simulators/src/generator/showcase.js';
 
@@ -53,6 +54,22 @@ export async function runWithFailures(): Promise<ReportScenario> {
   if (!broken) throw new Error(`no planned test case is named ${HOSTILE_NAME}`);
   await rig.migrate({}, 'load');
   return scenario('run with failures', rig, projectKey);
+}
+
+/**
+ * The tiny data set migrated, then edited in Zephyr (a case renamed, the case named
+ * `<script>alert(1)</script>` deleted with its executions, a case added, a folder renamed) and
+ * migrated again: the report of the second migration has updates, unchanged entities and
+ * entities removed in source, with a hostile name among them.
+ */
+export async function rerunWithEdits(): Promise<ReportScenario & { edits: ZephyrEdits }> {
+  const rig = await startMigrationRig({ size: 'tiny', seed: 5 });
+  const first = await rig.migrate();
+  if (first.error) throw new Error(`the first migration failed: ${first.error}`);
+  const edits = editAfterMigration(rig.simulators.zephyr.store, { deletedName: HOSTILE_NAME });
+  const second = await rig.migrate();
+  if (second.error) throw new Error(`the re-run failed: ${second.error}`);
+  return { ...(await scenario('re-run with edits', rig, rig.simulators.dataset.project.key)), edits };
 }
 
 /** A project nothing has been migrated from, in the store of another scenario. */
