@@ -92,7 +92,7 @@ describe('a re-run after edits in Zephyr', () => {
     expect(load.module?.updated).toBe(1);
     expect(load['test-case']?.updated).toBe(2);
     expect(load['test-case']?.created).toBe(1);
-    // The edited execution's log is updated in place, and its run, which carries the latest status.
+    // The edited execution's log is updated in place; the renamed case's run takes its new name.
     expect(load['test-log']?.updated).toBe(1);
     expect(load['test-run']?.updated).toBe(1);
     expect(load['test-log']?.created).toBe(0);
