@@ -178,7 +178,16 @@ async function* readTestCases(
   }
 }
 
-/** The per-case requests run one after another, so `maxWorkers` bounds the requests in flight. */
+/**
+ * The per-case requests run one after another, so `maxWorkers` bounds the requests in flight.
+ *
+ * A re-run reads them again for every case: nothing in the spec tells an unchanged case apart.
+ * `TestCase` has no modified date and `GET /testcases` no filter by one; steps change through
+ * `POST /testcases/{key}/teststeps` (which replaces them) without any field of the case changing; and the
+ * version list (`{ id, self }` items) is the only place a new version shows. So a nightly run
+ * costs Zephyr what the first one did; what it saves is on the qTest side (no write for what is
+ * unchanged, validation by list reads).
+ */
 async function readTestCase(
   transport: ZephyrTransport,
   testCase: ZephyrTestCase,
@@ -290,6 +299,12 @@ async function* readTestExecutions(
   }
 }
 
+/**
+ * A re-run reads the step results of every executed execution again: `actualEndDateAfter` would
+ * list only executions run since the last pass, but `PUT /testexecutions/{id}/teststeps` edits
+ * step results of older ones without changing any field the list shows, and a listing filtered
+ * by date could not tell a deleted execution from an old one.
+ */
 async function readTestExecution(
   transport: ZephyrTransport,
   execution: ZephyrTestExecution,
