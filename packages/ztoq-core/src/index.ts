@@ -18,6 +18,7 @@ export type * from './ports/notifier.js';
 export type * from './ports/reporter.js';
 export type * from './ports/source.js';
 export type * from './ports/target.js';
+export * from './ports/write-failure.js';
 export * from './ports/writer-lock.js';
 export * from './projects/index.js';
 export * from './report/index.js';

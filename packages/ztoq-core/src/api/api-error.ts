@@ -1,11 +1,12 @@
 import { AuthError, ZtoqError } from '../errors.js';
+import type { ClassifiedWriteError, WriteFailure } from '../ports/write-failure.js';
 import { redact } from '../secrets.js';
 import type { ApiOperation } from './operation.js';
 
 export type VendorApi = 'Zephyr' | 'qTest';
 
 /** A vendor API answered an operation with something other than the success the spec promises. */
-export class ApiError extends ZtoqError {
+export class ApiError extends ZtoqError implements ClassifiedWriteError {
   readonly api: VendorApi;
   readonly operation: ApiOperation;
   readonly status: number;
@@ -14,6 +15,12 @@ export class ApiError extends ZtoqError {
     this.api = api;
     this.operation = operation;
     this.status = status;
+  }
+
+  /** A 4xx means nothing was written, except 408 and 429, which may come after the target acted. */
+  get writeFailure(): WriteFailure {
+    const { status } = this;
+    return status >= 400 && status < 500 && status !== 408 && status !== 429 ? 'refused' : 'unknown';
   }
 }
 

@@ -15,7 +15,6 @@ export {
   type QTestClientOptions,
   type QTestPaths,
 } from './qtest-client.js';
-export { classifyWriteFailure, type WriteFailure } from './write-failure.js';
 export {
   createZephyrClient,
   type ZephyrClient,

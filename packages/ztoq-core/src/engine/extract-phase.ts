@@ -1,7 +1,7 @@
-import { classifyWriteFailure } from '../api/write-failure.js';
 import { SourceAnswerInvalid } from '../errors.js';
 import { CANONICAL_ENTITY_TYPES, type CanonicalEntityType, canonicalSourceId } from '../model/canonical.js';
 import type { JsonValue } from '../ports/state-store.js';
+import { classifyWriteFailure } from '../ports/write-failure.js';
 import { errorLine } from './error-line.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';

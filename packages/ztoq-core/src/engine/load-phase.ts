@@ -1,6 +1,6 @@
-import { classifyWriteFailure } from '../api/write-failure.js';
 import type { IdMapping, IdMapState, TransformedEntity } from '../ports/state-store.js';
 import type { CreatedEntity, LoadedEntity, ResolvedEntity } from '../ports/target.js';
+import { classifyWriteFailure } from '../ports/write-failure.js';
 import { errorLine } from './error-line.js';
 import type { LoadCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';

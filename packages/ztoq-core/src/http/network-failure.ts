@@ -1,4 +1,5 @@
 import { ZtoqError } from '../errors.js';
+import type { ClassifiedWriteError } from '../ports/write-failure.js';
 import { redact as redactWithProcessSecrets } from '../secrets.js';
 
 /** Code recorded when the layer's own per-attempt timeout fired, as distinct from any socket error. */
@@ -37,7 +38,9 @@ export interface HttpNetworkFailure {
  * header or a body, so it is safe to print. The original undici error is deliberately not
  * attached as `cause`: its text can quote the request URL, query secrets included.
  */
-export class HttpNetworkError extends ZtoqError implements HttpNetworkFailure {
+export class HttpNetworkError extends ZtoqError implements HttpNetworkFailure, ClassifiedWriteError {
+  /** No answer: the request may have been acted on. */
+  readonly writeFailure = 'unknown';
   readonly api: string;
   readonly endpoint: string;
   readonly attempts: number;

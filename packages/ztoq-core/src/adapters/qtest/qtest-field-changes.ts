@@ -1,6 +1,6 @@
-import { classifyWriteFailure } from '../../api/write-failure.js';
 import { ZtoqError } from '../../errors.js';
 import type { PreflightChange } from '../../ports/target.js';
+import { classifyWriteFailure } from '../../ports/write-failure.js';
 import type { QTestFieldChange, QTestFieldObjectType } from './qtest-context.js';
 import { ALLOWED_VALUES_PER_CALL, type QTestFieldResource, type QTestTransport } from './qtest-transport.js';
 

@@ -1,8 +1,8 @@
 /** Every write is carried out and its answer lost: create fails, and find recovers what it made without writing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyWriteFailure } from '../../../src/api/write-failure.js';
 import { HttpNetworkError } from '../../../src/http/network-failure.js';
 import type { CreatedEntity, ResolvedEntity } from '../../../src/ports/target.js';
+import { classifyWriteFailure } from '../../../src/ports/write-failure.js';
 import { MARKER_FIELDS, PROJECT_ID, resolved, type Site, startSite } from './qtest-target-support.js';
 
 let site: Site;
