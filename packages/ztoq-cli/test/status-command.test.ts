@@ -59,7 +59,16 @@ describe('ztoq status', () => {
         runId: load.id,
         error: 'refused',
       });
-      await store.finishRun(load.id, { status: 'interrupted' });
+      // A run stores the target's description of itself (its types, in order) with its summary.
+      await store.finishRun(load.id, {
+        status: 'interrupted',
+        summary: {
+          target: {
+            name: 'qTest Manager',
+            entityTypes: ['module', 'test-case', 'release', 'test-cycle', 'test-run', 'test-log'],
+          },
+        },
+      });
       // Another project in the same store is not mixed in.
       const other = await store.startRun({ projectKey: 'OTHER', phase: 'all', options: {} });
       await store.putSourceEntities('OTHER', 'test-case', [{ sourceId: '9', payload: {} }]);

@@ -20,6 +20,7 @@ export type * from './ports/source.js';
 export type * from './ports/target.js';
 export * from './ports/write-failure.js';
 export * from './ports/writer-lock.js';
+export * from './presets/zephyr-qtest/index.js';
 export * from './projects/index.js';
 export * from './report/index.js';
 export * from './secrets.js';

@@ -157,6 +157,7 @@ async function runHoldingLock(
     dryRun: options.dryRun,
   });
   result.startedAt = run.startedAt.toISOString();
+  result.target = { name: target.name, entityTypes: [...target.entityTypes] };
   if (!source.capabilities.supportsAttachments) {
     result.notices.push(
       `${source.name} offers no API to read attachments, so none were carried; the report counts the image and file references found in text fields.`,
@@ -366,7 +367,11 @@ async function renderReports(
   await mkdir(outDir, { recursive: true });
   const { projectKey, migrationId } = result;
   const report = await buildMigrationReport(store, { projectKey, migrationId });
-  const context = { outDir, entities: () => reportEntityPages(store, projectKey) };
+  const context = {
+    outDir,
+    entities: () =>
+      reportEntityPages(store, projectKey, result.target ? { types: result.target.entityTypes } : {}),
+  };
   const files: string[] = [];
   for (const reporter of reporters) {
     try {

@@ -2,11 +2,6 @@ export { buildCensus, valueKind } from './build-census.js';
 export { createMigration, type Migration, type MigrationInit } from './create-migration.js';
 export { interruptOnSignals, type SignalInterrupt } from './interrupt-on-signals.js';
 export type { MigrationEventMap, MigrationEventName, MigrationListener } from './migration-events.js';
-export {
-  type ConfiguredMigration,
-  type MigrationFromConfigInput,
-  migrationFromConfig,
-} from './migration-from-config.js';
 export type { MigrationOptions } from './migration-options.js';
 export type * from './migration-result.js';
 export { emptyMigrationResult } from './migration-result.js';

@@ -74,12 +74,20 @@ export interface PhaseOutcome {
   counts: Record<string, number>;
 }
 
+export interface TargetDescription {
+  name: string;
+  /** Its entity types in creation order (`Target.entityTypes`). */
+  entityTypes: string[];
+}
+
 /** The account of one `run()`: stored as the run's summary and handed to reporters and notifiers. */
 export interface MigrationResult {
   runId: string;
   migrationId: string;
   projectKey: string;
   targetProjectId: string | null;
+  /** The target as it describes itself; reports and status read its types from here. Absent in runs stored before it was kept. */
+  target?: TargetDescription;
   phase: RunPhase;
   dryRun: boolean;
   status: FinishedRunStatus;

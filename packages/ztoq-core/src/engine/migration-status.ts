@@ -1,4 +1,3 @@
-import { QTEST_ENTITY_TYPES } from '../adapters/qtest/qtest-entities.js';
 import { CANONICAL_ENTITY_TYPES } from '../model/canonical.js';
 import type {
   MappingCounts,
@@ -7,6 +6,7 @@ import type {
   RunStatus,
   StateStoreSession,
 } from '../ports/state-store.js';
+import { targetEntityTypes } from '../report/target-entity-types.js';
 import type { LoadCounts, MigrationResult } from './migration-result.js';
 
 export interface PhaseState {
@@ -53,7 +53,7 @@ const PHASE_NAMES: readonly MigrationPhase[] = ['extract', 'transform', 'load', 
 export async function migrationStatus(
   store: StateStoreSession,
   projectKey: string,
-  targetTypes: readonly string[] = QTEST_ENTITY_TYPES,
+  targetTypes?: readonly string[],
 ): Promise<MigrationStatusReport> {
   const latest = await store.latestRun(projectKey);
   const runs = latest
@@ -73,7 +73,7 @@ export async function migrationStatus(
     extracted[type] = await store.countSourceEntities(projectKey, type);
   const transformed: Record<string, number> = {};
   const loaded: Record<string, MappingCounts> = {};
-  for (const type of targetTypes) {
+  for (const type of targetTypes ?? (await targetEntityTypes(store, projectKey))) {
     transformed[type] = await store.countTransformedEntities(projectKey, type);
     loaded[type] = await store.countMappings(projectKey, type);
   }

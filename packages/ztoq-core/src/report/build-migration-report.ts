@@ -1,4 +1,3 @@
-import { QTEST_ENTITY_TYPES } from '../adapters/qtest/qtest-entities.js';
 import type { MigrationResult } from '../engine/migration-result.js';
 import { ConfigError } from '../errors.js';
 import { CANONICAL_ENTITY_TYPES, type CanonicalStatus } from '../model/canonical.js';
@@ -19,6 +18,7 @@ import {
   type ReportValidationType,
 } from './migration-report.js';
 import { SKIPPED_PREFIX } from './report-entity-pages.js';
+import { targetEntityTypes } from './target-entity-types.js';
 
 export interface BuildMigrationReportOptions {
   projectKey: string;
@@ -212,7 +212,7 @@ async function entityCounts(
   failures: readonly EntityFailure[],
 ): Promise<ReportEntityCounts[]> {
   const summaries = oldestFirst.filter((summary) => summary !== null);
-  const types = new Set<string>(QTEST_ENTITY_TYPES);
+  const types = new Set<string>(await targetEntityTypes(store, projectKey));
   for (const summary of summaries) {
     for (const type of [...Object.keys(summary.transformed), ...Object.keys(summary.load)]) types.add(type);
   }

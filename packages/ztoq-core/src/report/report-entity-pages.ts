@@ -1,8 +1,8 @@
-import { QTEST_ENTITY_TYPES } from '../adapters/qtest/qtest-entities.js';
 import type { EntityFailure, StateStoreSession } from '../ports/state-store.js';
 import type { LossyNote } from '../ports/target.js';
 import { displayKey } from './display-key.js';
 import type { ReportEntityRow } from './migration-report.js';
+import { targetEntityTypes } from './target-entity-types.js';
 
 /** How the load phase words the failure of an entity it did not attempt (see load-phase.ts). */
 export const SKIPPED_PREFIX = 'skipped:';
@@ -30,7 +30,7 @@ export async function* reportEntityPages(
     const key = `${failure.entityType}\n${failure.sourceId}`;
     if (!failures.has(key) || failure.phase === 'load') failures.set(key, failure);
   }
-  for (const type of options.types ?? QTEST_ENTITY_TYPES) {
+  for (const type of options.types ?? (await targetEntityTypes(store, projectKey))) {
     for await (const page of store.iterateTransformedEntityPages(projectKey, type, {
       pageSize: options.pageSize ?? 1000,
     })) {

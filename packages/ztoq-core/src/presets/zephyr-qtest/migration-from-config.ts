@@ -1,16 +1,16 @@
-import { qtest } from '../adapters/qtest/index.js';
-import { zephyrScaleCloud } from '../adapters/zephyr-scale-cloud/index.js';
-import type { ZtoqConfig } from '../config/load-config.js';
-import { requireConfig } from '../config/require-config.js';
-import { HttpLayer } from '../http/http-layer.js';
-import { notifiersFromConfig } from '../notifiers/notifiers-from-config.js';
-import { type Logger, silentLogger } from '../ports/logger.js';
-import type { Notifier } from '../ports/notifier.js';
-import type { Reporter } from '../ports/reporter.js';
-import type { StateStore } from '../ports/state-store.js';
-import { openStateStore } from '../store/open-store.js';
-import { createMigration, type Migration } from './create-migration.js';
-import { type MigrationOptions, resolveMigrationOptions } from './migration-options.js';
+import { qtest } from '../../adapters/qtest/index.js';
+import { zephyrScaleCloud } from '../../adapters/zephyr-scale-cloud/index.js';
+import type { ZtoqConfig } from '../../config/load-config.js';
+import { requireConfig } from '../../config/require-config.js';
+import { createMigration, type Migration } from '../../engine/create-migration.js';
+import { type MigrationOptions, resolveMigrationOptions } from '../../engine/migration-options.js';
+import { HttpLayer } from '../../http/http-layer.js';
+import { notifiersFromConfig } from '../../notifiers/notifiers-from-config.js';
+import { type Logger, silentLogger } from '../../ports/logger.js';
+import type { Notifier } from '../../ports/notifier.js';
+import type { Reporter } from '../../ports/reporter.js';
+import type { StateStore } from '../../ports/state-store.js';
+import { openStateStore } from '../../store/open-store.js';
 
 export interface ConfiguredMigration {
   migration: Migration;
