@@ -10,6 +10,7 @@ export {
 export type { MigrationOptions } from './migration-options.js';
 export type * from './migration-result.js';
 export { emptyMigrationResult } from './migration-result.js';
+export type { FieldChange, PlannedUpdate } from './plan-diff.js';
 export { type MigrationStatusReport, migrationStatus, type PhaseState } from './migration-status.js';
 export { startTimeBudget, type TimeBudget } from './time-budget.js';
 export { PreflightError } from './transform-phase.js';

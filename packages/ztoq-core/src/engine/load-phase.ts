@@ -7,7 +7,7 @@ import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
-import { writtenHash } from './written-hash.js';
+import { writtenHash, writtenPlanOf } from './written-hash.js';
 
 /** Creates after a create whose outcome is unknown, each preceded by a marker lookup. */
 const MAX_CREATE_ATTEMPTS = 3;
@@ -171,6 +171,7 @@ async function loadBatch(
           targetId: outcome.entity.targetId,
           contentHash: item.row.contentHash,
           writtenHash: writtenHash(item.row.payload as unknown as StoredPlan),
+          writtenPlan: writtenPlanOf(item.row.payload as unknown as StoredPlan),
           ...(outcome.entity.data ? { targetData: outcome.entity.data } : {}),
         });
         break;
@@ -383,6 +384,7 @@ async function updateBatch(
           targetId: outcome.entity.targetId,
           contentHash: item.row.contentHash,
           writtenHash: writtenHash(item.row.payload as unknown as StoredPlan),
+          writtenPlan: writtenPlanOf(item.row.payload as unknown as StoredPlan),
           ...(data ? { targetData: data } : {}),
         });
         break;

@@ -2,6 +2,16 @@ import { ExitCode } from '../errors.js';
 import type { HttpStatsSnapshot } from '../http/http-stats.js';
 import type { FinishedRunStatus, MigrationPhase, RunPhase } from '../ports/state-store.js';
 import type { LossyKind, PreflightChange, PreflightProblem } from '../ports/target.js';
+import type { PlannedUpdate } from './plan-diff.js';
+
+/** What a dry run found load would do with one target entity type. */
+export interface PlanCounts {
+  planned: number;
+  /** Not in the target yet. */
+  wouldCreate: number;
+  /** Written earlier and planned differently since. */
+  wouldUpdate: number;
+}
 
 /** What one target entity type went through in a load. */
 export interface LoadCounts {
@@ -85,7 +95,9 @@ export interface MigrationResult {
   /** Source limitations the report must state once (e.g. Zephyr's API cannot export attachments). */
   notices: string[];
   /** With `dryRun`: what load would do, per target type. */
-  plan?: Record<string, { planned: number; wouldCreate: number }>;
+  plan?: Record<string, PlanCounts>;
+  /** With `dryRun`: every entity load would update, with the fields that change. */
+  planUpdates?: PlannedUpdate[];
   /** Requests per API and endpoint, when the adapters share the migration's HTTP layer. */
   http: HttpStatsSnapshot | null;
   /** Failures recorded by this run, by phase. */

@@ -2,12 +2,16 @@ import { ExitCode, SourceEntityMissing, ZtoqError } from '../errors.js';
 import type { CanonicalEntityType, CanonicalTestCase, CanonicalTestExecution } from '../model/canonical.js';
 import type { JsonValue } from '../ports/state-store.js';
 import type { PlannedEntity, TargetPreflight } from '../ports/target.js';
+import { contentHash } from '../store/content-hash.js';
 import { buildCensus } from './build-census.js';
 import { errorLine } from './error-line.js';
 import { LossyTally } from './lossy-tally.js';
 import { loadMappingLookups } from './mapping-lookups.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import type { PlanCounts } from './migration-result.js';
+import { type PlannedUpdate, planDiff } from './plan-diff.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
+import { writtenHash, writtenPlanOf } from './written-hash.js';
 
 /** The source streams the mapper turns into target entities, parents first. */
 const MAPPED_TYPES: readonly CanonicalEntityType[] = [
@@ -149,6 +153,7 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
   result.lossy = lossy.summary();
   if (dryRun) {
     result.plan = plan.summary();
+    result.planUpdates = plan.updates();
   } else {
     // A complete transform planned everything the source still holds; a rehearsal did not.
     if (scopeKeys === undefined) {
@@ -176,11 +181,14 @@ function inScope(type: CanonicalEntityType, entity: { key: string; testCaseKey: 
 
 /**
  * Several executions plan the same run; each target entity is counted (and its lossy notes
- * tallied) once. Ids are remembered only for entities the mapper marks `shared`.
+ * tallied) once. Ids are remembered only for entities the mapper marks `shared`. Entities
+ * written earlier whose plan changed are listed with the fields that change: what load would
+ * update.
  */
 class PlanCounter {
   readonly #seen = new Map<string, Set<string>>();
-  readonly #plan: Record<string, { planned: number; wouldCreate: number }> = {};
+  readonly #plan: Record<string, PlanCounts> = {};
+  readonly #updates: PlannedUpdate[] = [];
 
   constructor(private readonly context: PhaseContext) {}
 
@@ -202,13 +210,38 @@ class PlanCounter {
       type,
       entities.map((entity) => entity.sourceId),
     );
-    const counts = this.#plan[type] ?? { planned: 0, wouldCreate: 0 };
+    const counts = this.#plan[type] ?? { planned: 0, wouldCreate: 0, wouldUpdate: 0 };
     this.#plan[type] = counts;
     counts.planned += entities.length;
-    counts.wouldCreate += entities.filter((entity) => mappings.get(entity.sourceId)?.state !== 'done').length;
+    for (const { type: _type, sourceId, ...stored } of entities) {
+      const mapping = mappings.get(sourceId);
+      if (mapping?.state !== 'done') {
+        counts.wouldCreate += 1;
+        continue;
+      }
+      // The same test load uses: rows written before the written hash was kept compare the
+      // whole stored plan.
+      const changed =
+        mapping.writtenHash !== null
+          ? mapping.writtenHash !== writtenHash(stored)
+          : mapping.contentHash !== null && mapping.contentHash !== contentHash(stored);
+      if (!changed) continue;
+      counts.wouldUpdate += 1;
+      this.#updates.push({
+        entityType: type,
+        sourceId,
+        targetId: mapping.targetId,
+        label: stored.label,
+        changes: mapping.writtenPlan === null ? null : planDiff(mapping.writtenPlan, writtenPlanOf(stored)),
+      });
+    }
   }
 
-  summary(): Record<string, { planned: number; wouldCreate: number }> {
+  summary(): Record<string, PlanCounts> {
     return this.#plan;
+  }
+
+  updates(): PlannedUpdate[] {
+    return this.#updates;
   }
 }

@@ -65,6 +65,7 @@ export interface IdMapTable {
   updated_at: ServerTime;
   written_hash: string | null;
   updating_hash: string | null;
+  written_plan: NullableJson;
 }
 
 export interface StreamCheckpointTable {
