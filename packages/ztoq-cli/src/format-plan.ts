@@ -1,4 +1,5 @@
 import type { LossyKind, MigrationResult } from '@ztoq/core';
+import { formatPlanUpdates } from './format-plan-updates.js';
 
 /** Why each kind of loss happens, in the words a person deciding on the migration needs. */
 const LOSSY_REASONS: Record<LossyKind, string> = {
@@ -16,13 +17,14 @@ export function formatPlan(result: MigrationResult): string {
   const plan = Object.entries(result.plan ?? {});
   const typeWidth = Math.max(11, ...plan.map(([type]) => type.length));
   lines.push(
-    `${'type'.padEnd(typeWidth)}  ${'planned'.padStart(7)}  ${'would create'.padStart(12)}  already in qTest`,
+    `${'type'.padEnd(typeWidth)}  ${'planned'.padStart(7)}  ${'would create'.padStart(12)}  already in qTest  would update`,
   );
   for (const [type, counts] of plan) {
     lines.push(
-      `${type.padEnd(typeWidth)}  ${String(counts.planned).padStart(7)}  ${String(counts.wouldCreate).padStart(12)}  ${String(counts.planned - counts.wouldCreate).padStart(16)}`,
+      `${type.padEnd(typeWidth)}  ${String(counts.planned).padStart(7)}  ${String(counts.wouldCreate).padStart(12)}  ${String(counts.planned - counts.wouldCreate).padStart(16)}  ${String(counts.wouldUpdate).padStart(12)}`,
     );
   }
+  lines.push(...formatPlanUpdates(result));
   const lossy = Object.entries(result.lossy) as [
     LossyKind,
     NonNullable<MigrationResult['lossy'][LossyKind]>,

@@ -1,4 +1,5 @@
 import type { MigrationResult } from '@ztoq/core';
+import { formatPlanUpdates } from './format-plan-updates.js';
 
 /** A one-screen account of a run for a terminal; `--json` prints the whole result instead. */
 export function formatResult(result: MigrationResult): string {
@@ -12,6 +13,7 @@ export function formatResult(result: MigrationResult): string {
     for (const [type, plan] of Object.entries(result.plan)) {
       lines.push(`  ${type.padEnd(12)} ${String(plan.wouldCreate).padStart(7)} of ${plan.planned}`);
     }
+    lines.push(...formatPlanUpdates(result));
   }
   const load = Object.entries(result.load);
   if (load.length > 0) {

@@ -31,6 +31,7 @@ describe('migration modes', () => {
     expect(result.plan?.['test-case']).toEqual({
       planned: dataset.testCases.count,
       wouldCreate: dataset.testCases.count,
+      wouldUpdate: 0,
     });
     expect(result.plan?.release?.wouldCreate).toBe(dataset.testPlans.length);
     expect(result.preflight.changes.every((change) => change.action === 'would-create')).toBe(true);
@@ -43,6 +44,8 @@ describe('migration modes', () => {
     expect(differences(rig)).toEqual([]);
     const again = await rig.migrate({ dryRun: true });
     expect(Object.values(again.plan ?? {}).every((plan) => plan.wouldCreate === 0)).toBe(true);
+    // Written just now from the same plans: nothing to update either.
+    expect(again.planUpdates).toEqual([]);
   }, 90_000);
 
   it('runs the phases one at a time, as separate runs of one migration', async () => {
