@@ -5,6 +5,7 @@ import {
   interruptOnSignals,
   type MigrationResult,
   migrationFromConfig,
+  type OnTargetEdit,
   type RunPhase,
   readMappingFile,
   requireConfig,
@@ -16,7 +17,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { formatResult } from '../format-result.js';
 import type { CommandOutcome } from '../program.js';
 import { createProgressDisplay, DEFAULT_PROGRESS_INTERVAL_MS } from '../progress/progress-display.js';
-import { wholeNumber } from './command-options.js';
+import { onTargetEditOption, wholeNumber } from './command-options.js';
 import { verbosityOf } from './common-options.js';
 import { progressSeconds } from './progress-interval.js';
 import { formatOption, type ReportFlags, reporterOption, reportersFromFlags } from './report-options.js';
@@ -33,6 +34,7 @@ interface MigrateFlags extends ReportFlags {
   migrationId?: string;
   reportDir?: string;
   createFields: boolean;
+  onTargetEdit: OnTargetEdit;
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -78,6 +80,7 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
         .default('true'),
     )
     .option('--no-create-fields', 'do not create missing qTest custom fields or allowed values')
+    .addOption(onTargetEditOption())
     .option(
       '--wait',
       'when another run is migrating this project from the same store, wait for it instead of exiting with code 5',
@@ -146,6 +149,7 @@ Examples:
             ...(flags.targetRoot === undefined ? {} : { targetRoot: flags.targetRoot }),
             ...(flags.migrationId ? { migrationId: flags.migrationId } : {}),
             createFields: flags.createFields,
+            onTargetEdit: flags.onTargetEdit,
             waitForLock: flags.wait ?? false,
             signal: interrupt.signal,
           },

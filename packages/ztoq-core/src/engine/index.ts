@@ -7,7 +7,7 @@ export {
   type MigrationFromConfigInput,
   migrationFromConfig,
 } from './migration-from-config.js';
-export type { MigrationOptions } from './migration-options.js';
+export { ON_TARGET_EDIT_CHOICES, type MigrationOptions, type OnTargetEdit } from './migration-options.js';
 export type * from './migration-result.js';
 export { emptyMigrationResult } from './migration-result.js';
 export type { FieldChange, PlannedUpdate } from './plan-diff.js';

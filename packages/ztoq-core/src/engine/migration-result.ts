@@ -46,6 +46,26 @@ export interface ValidationDifference {
   targetId: string | null;
   label: string;
   differences: string[];
+  /**
+   * The target also differs from what ztoq last wrote: it was changed there (by hand) since,
+   * not only left behind by an edit in the source. Absent when it matches what was written or
+   * when the row predates the kept written plan.
+   */
+  editedInTarget?: boolean;
+}
+
+/**
+ * An entity ztoq was about to update whose target copy differs from what ztoq last wrote: it
+ * was edited in the target (by hand) since. `kept` left it alone; `overwritten` updated it.
+ */
+export interface TargetEdit {
+  entityType: string;
+  sourceId: string;
+  targetId: string;
+  label: string;
+  action: 'kept' | 'overwritten';
+  /** How the target differs from what ztoq last wrote, as the target's verify says it. */
+  differences: string[];
 }
 
 export interface LossySummary {
@@ -104,6 +124,10 @@ export interface MigrationResult {
   failures: Record<string, number>;
   /** Entities in the target whose source is gone, by type: listed, never deleted. */
   removedInSource: Record<string, number>;
+  /** Entities edited in the target since ztoq wrote them and changed in the source, by type. */
+  targetEdited: Record<string, number>;
+  /** The first of them (up to 500), with how the target differs from what ztoq wrote. */
+  targetEdits: TargetEdit[];
 }
 
 /**
@@ -135,5 +159,7 @@ export function emptyMigrationResult(
     http: null,
     failures: {},
     removedInSource: {},
+    targetEdited: {},
+    targetEdits: [],
   };
 }
