@@ -21,7 +21,7 @@ describe('ztoq db', () => {
     const migrate = await cli(['db', 'migrate'], env, cwd);
     expect(migrate).toEqual({
       code: 0,
-      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data, 0003_writer_lock, 0004_source_changes\n`,
+      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data, 0003_writer_lock, 0004_source_changes, 0005_written_plan\n`,
       stderr: '',
     });
 
@@ -36,6 +36,7 @@ describe('ztoq db', () => {
       '0002_id_map_target_data',
       '0003_writer_lock',
       '0004_source_changes',
+        '0005_written_plan',
     ]);
   });
 
