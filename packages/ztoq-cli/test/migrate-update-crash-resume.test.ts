@@ -1,3 +1,4 @@
+import type { MigrationResult } from '@ztoq/core';
 import { DEFAULT_PROJECT_ID } from '@ztoq/simulators';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, cliProcess } from './cli-harness.js';
@@ -62,8 +63,14 @@ describe('ztoq migrate killed with SIGKILL while it updates edited entities', ()
     // The kills interrupted the updates: some cases still hold the old precondition.
     expect(migration.differences(undefined, 'current')).not.toEqual([]);
 
+    const putsBeforeResume = puts(migration, CASE_PUT);
     const resumed = await cliProcess([...args, '--json'], env, cwd);
     expect(resumed.code, resumed.stderr).toBe(3);
+    // The last kill caught a case update in flight; qTest applied it after the process died, and
+    // this run confirmed it by reading it back: more cases updated than PUTs sent.
+    const result = JSON.parse(resumed.stdout) as MigrationResult;
+    expect(result.load['test-case']?.updated).toBeGreaterThan(puts(migration, CASE_PUT) - putsBeforeResume);
+    expect(result.targetEdits).toEqual([]);
     expect(migration.differences(undefined, 'current')).toEqual([]);
     // Every edited entity got exactly one update over all runs, the killed ones included: an
     // update in flight at a kill was read back, found in qTest and not sent again.
