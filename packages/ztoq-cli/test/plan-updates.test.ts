@@ -1,4 +1,5 @@
 import { type MigrationResult, sortableKey } from '@ztoq/core';
+import { DEFAULT_PROJECT_ID } from '@ztoq/simulators';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from './cli-harness.js';
 import { type SimulatedMigration, startSimulatedMigration } from './support/simulated-migration.js';
@@ -18,7 +19,7 @@ function qtestWrites(current: SimulatedMigration): number {
 }
 
 describe('ztoq plan on a migrated project', () => {
-  it('lists what the next run would update, field by field, and writes nothing to qTest', async () => {
+  it('lists what the next run would update, field by field, and hand edits in qTest; writes nothing; keep and overwrite then do as said', async () => {
     migration = await startSimulatedMigration();
     const { env, cwd, simulators } = migration;
     const first = await cli(migration.migrateArgs(), env, cwd);
@@ -98,5 +99,38 @@ describe('ztoq plan on a migrated project', () => {
       new RegExp(`\\n {4}body\\.test_steps\\[${step - 1}\\]\\.expected: ".+" → "The expected result, edited after the migration"\\n`),
     );
     expect(qtestWrites(migration)).toBe(writesBefore);
+
+    // The case whose step changed in Zephyr is renamed in qTest by hand as well.
+    const steppedId = Number(result.planUpdates?.find((update) => update.sourceId === sortableKey(stepped.key))?.targetId);
+    const project = simulators.qtest.store.project(DEFAULT_PROJECT_ID);
+    const stored = project?.testCases.get(steppedId);
+    if (!project || !stored) throw new Error(`${stepped.key} is not in qTest`);
+    const { properties, moduleId, description, precondition } = stored;
+    simulators.qtest.store.updateTestCase(project, stored, {
+      name: 'Renamed in qTest by hand',
+      properties,
+      moduleId,
+      ...(description === undefined ? {} : { description }),
+      ...(precondition === undefined ? {} : { precondition }),
+    });
+    const handEdited = new RegExp(
+      `\\n {4}edited in qTest since ztoq wrote it \\(name: .*\\): the next run would keep it \\(--on-target-edit keep\\)\\n`,
+    );
+    const planned = await cli(planArgs, env, cwd);
+    expect(planned.stdout).toMatch(handEdited);
+    const overwritePlan = await cli([...planArgs, '--on-target-edit', 'overwrite'], env, cwd);
+    expect(overwritePlan.stdout).toContain('the next run would overwrite it\n');
+
+    // keep (the default) leaves the hand edit and says so; overwrite writes the source's version.
+    const kept = await cli(migration.migrateArgs(), env, cwd);
+    expect(kept.code, kept.stderr).toBe(3);
+    expect(kept.stdout).toContain('\nedited in qTest since ztoq wrote them (1):\n');
+    expect(kept.stdout).toMatch(new RegExp(`\\n  test-case ${stepped.key} .* \\(qTest id ${steppedId}\\): kept`));
+    expect(kept.stdout).toContain('\ndiffer from both the source and what ztoq last wrote (edited in qTest):\n');
+    expect(project.testCases.get(steppedId)?.name).toBe('Renamed in qTest by hand');
+    const overwritten = await cli([...migration.migrateArgs(), '--on-target-edit', 'overwrite'], env, cwd);
+    expect(overwritten.code, overwritten.stderr).toBe(3);
+    expect(overwritten.stdout).toMatch(new RegExp(`\\(qTest id ${steppedId}\\): overwritten\\n`));
+    expect(migration.differences(undefined, 'current')).toEqual([]);
   }, 300_000);
 });

@@ -1,5 +1,6 @@
 import type { JsonValue, WrittenPlan } from '../ports/state-store.js';
 import { canonicalJson } from '../store/content-hash.js';
+import type { OnTargetEdit } from './migration-options.js';
 
 /** One field that differs between two plans; a side is absent where the field is. */
 export interface FieldChange {
@@ -20,6 +21,14 @@ export interface PlannedUpdate {
    * entity written before ztoq kept what it wrote (store schema 0005), whose old side is unknown.
    */
   changes: FieldChange[] | null;
+  /**
+   * How the target differs from what ztoq last wrote, when it does: edited there by hand since,
+   * so the next run keeps or overwrites it as `--on-target-edit` says. Absent when it matches
+   * (or could not be compared: no written plan kept).
+   */
+  editedInTarget?: string[];
+  /** With `editedInTarget`: what the next run would do with it, under the run's `onTargetEdit`. */
+  onTargetEdit?: OnTargetEdit;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ExitCode, SourceEntityMissing, ZtoqError } from '../errors.js';
 import type { CanonicalEntityType, CanonicalTestCase, CanonicalTestExecution } from '../model/canonical.js';
-import type { JsonValue } from '../ports/state-store.js';
+import type { IdMapping, JsonValue } from '../ports/state-store.js';
 import type { PlannedEntity, TargetPreflight } from '../ports/target.js';
 import { contentHash } from '../store/content-hash.js';
 import { buildCensus } from './build-census.js';
@@ -11,6 +11,8 @@ import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import type { PlanCounts } from './migration-result.js';
 import { type PlannedUpdate, planDiff } from './plan-diff.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
+import { resolveRefs } from './resolve-refs.js';
+import { runInSequences } from './run-in-sequences.js';
 import { writtenHash, writtenPlanOf } from './written-hash.js';
 
 /** The source streams the mapper turns into target entities, parents first. */
@@ -213,6 +215,7 @@ class PlanCounter {
     const counts = this.#plan[type] ?? { planned: 0, wouldCreate: 0, wouldUpdate: 0 };
     this.#plan[type] = counts;
     counts.planned += entities.length;
+    const updates: PlannedUpdate[] = [];
     for (const { type: _type, sourceId, ...stored } of entities) {
       const mapping = mappings.get(sourceId);
       if (mapping?.state !== 'done') {
@@ -227,7 +230,7 @@ class PlanCounter {
           : mapping.contentHash !== null && mapping.contentHash !== contentHash(stored);
       if (!changed) continue;
       counts.wouldUpdate += 1;
-      this.#updates.push({
+      updates.push({
         entityType: type,
         sourceId,
         targetId: mapping.targetId,
@@ -235,6 +238,48 @@ class PlanCounter {
         changes: mapping.writtenPlan === null ? null : planDiff(mapping.writtenPlan, writtenPlanOf(stored)),
       });
     }
+    await this.#checkTargetEdits(updates, mappings);
+    this.#updates.push(...updates);
+  }
+
+  /**
+   * Reads each entity the next run would update back from the target and compares it with what
+   * ztoq last wrote, as load does before updating: one read per such entity, none for the rest.
+   */
+  async #checkTargetEdits(updates: PlannedUpdate[], mappings: Map<string, IdMapping>): Promise<void> {
+    const { store, target, options } = this.context;
+    const checked = updates.flatMap((update) => {
+      const mapping = mappings.get(update.sourceId);
+      return mapping?.writtenPlan && mapping.targetId !== null
+        ? [{ update, mapping, written: mapping.writtenPlan, targetId: mapping.targetId }]
+        : [];
+    });
+    const resolutions = await resolveRefs(
+      store,
+      options.projectKey,
+      checked.map(({ written }) => written),
+    );
+    const verifications = await runInSequences(
+      checked.map((item, index) => ({ item, resolution: resolutions[index] })),
+      () => undefined,
+      options.maxWorkers,
+      ({ item, resolution }) =>
+        target.verify({
+          type: item.update.entityType,
+          sourceId: item.update.sourceId,
+          body: item.written.body,
+          marker: item.written.marker,
+          refs: resolution?.ok ? resolution.refs : {},
+          targetId: item.targetId,
+          data: item.mapping.targetData,
+        }),
+    );
+    checked.forEach(({ update }, index) => {
+      const differences = verifications[index]?.differences ?? [];
+      if (differences.length === 0) return;
+      update.editedInTarget = differences;
+      update.onTargetEdit = options.onTargetEdit;
+    });
   }
 
   summary(): Record<string, PlanCounts> {
