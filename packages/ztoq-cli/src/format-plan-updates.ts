@@ -14,13 +14,19 @@ const MAX_VALUE_LENGTH = 60;
 export function formatPlanUpdates(result: MigrationResult): string[] {
   const updates = result.planUpdates ?? [];
   if (updates.length === 0) return [];
-  const lines = ['', `would update ${updates.length} entit${updates.length === 1 ? 'y' : 'ies'} written earlier:`];
+  const lines = [
+    '',
+    `would update ${updates.length} entit${updates.length === 1 ? 'y' : 'ies'} written earlier:`,
+  ];
   for (const update of updates.slice(0, MAX_UPDATES_SHOWN)) {
     const where = update.targetId === null ? '' : ` (qTest id ${update.targetId})`;
     lines.push(`  ${update.entityType} ${shown(update.label, 0)}${where}`);
     if (update.editedInTarget) {
-      const next = update.onTargetEdit === 'overwrite' ? 'would overwrite it' : 'would keep it (--on-target-edit keep)';
-      lines.push(`    edited in qTest since ztoq wrote it (${update.editedInTarget.join('; ')}): the next run ${next}`);
+      const next =
+        update.onTargetEdit === 'overwrite' ? 'would overwrite it' : 'would keep it (--on-target-edit keep)';
+      lines.push(
+        `    edited in qTest since ztoq wrote it (${update.editedInTarget.join('; ')}): the next run ${next}`,
+      );
     }
     if (update.changes === null) {
       lines.push('    written before ztoq kept what it wrote: the changed fields are not known');

@@ -36,7 +36,7 @@ describe('ztoq db', () => {
       '0002_id_map_target_data',
       '0003_writer_lock',
       '0004_source_changes',
-        '0005_written_plan',
+      '0005_written_plan',
     ]);
   });
 

@@ -40,7 +40,10 @@ describe('ztoq migrate --dry-run', () => {
     ]);
     expect(result.plan).toEqual(
       Object.fromEntries(
-        Object.entries(expected).map(([type, count]) => [type, { planned: count, wouldCreate: count, wouldUpdate: 0 }]),
+        Object.entries(expected).map(([type, count]) => [
+          type,
+          { planned: count, wouldCreate: count, wouldUpdate: 0 },
+        ]),
       ),
     );
     // The custom fields ztoq needs are planned, and said so, but not made.

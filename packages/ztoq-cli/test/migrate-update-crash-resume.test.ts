@@ -39,13 +39,18 @@ describe('ztoq migrate killed with SIGKILL while it updates edited entities', ()
         webLinks: _web,
         ...fields
       } = testCase;
-      zephyr.updateTestCase(key, { ...fields, precondition: `Edited in Zephyr after the migration (${key})` });
+      zephyr.updateTestCase(key, {
+        ...fields,
+        precondition: `Edited in Zephyr after the migration (${key})`,
+      });
     }
     const folders = zephyr.folders.filter((folder) => folder.folderType === 'TEST_CASE');
     for (const folder of folders) zephyr.renameFolder(folder.id, `${folder.name} (renamed)`);
     const project = simulators.qtest.store.project(DEFAULT_PROJECT_ID);
     if (!project) throw new Error('the qTest project is missing');
-    const versionsBefore = new Map([...project.testCases.values()].map((stored) => [stored.id, stored.versions.length]));
+    const versionsBefore = new Map(
+      [...project.testCases.values()].map((stored) => [stored.id, stored.versions.length]),
+    );
     const putsBefore = { cases: puts(migration, CASE_PUT), modules: puts(migration, MODULE_PUT) };
 
     for (const count of KILL_AT_CASE_PUTS) {
@@ -76,7 +81,8 @@ describe('ztoq migrate killed with SIGKILL while it updates edited entities', ()
     // update in flight at a kill was read back, found in qTest and not sent again.
     expect(puts(migration, CASE_PUT) - putsBefore.cases).toBe(cases.length);
     expect(puts(migration, MODULE_PUT) - putsBefore.modules).toBe(folders.length);
-    for (const [id, versions] of versionsBefore) expect(project.testCases.get(id)?.versions.length).toBe(versions + 1);
+    for (const [id, versions] of versionsBefore)
+      expect(project.testCases.get(id)?.versions.length).toBe(versions + 1);
 
     const again = await cliProcess(args, env, cwd);
     expect(again.code, again.stderr).toBe(3);

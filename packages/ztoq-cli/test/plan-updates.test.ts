@@ -58,12 +58,12 @@ describe('ztoq plan on a migrated project', () => {
       .sort(byEntity);
     expect(changes).toEqual(
       [
-        ['module', `folder-${sortableKey(String(folder.id))}`, [{ path: 'body.name', old: folder.name, new: `${folder.name} (renamed)` }]],
         [
-          'test-case',
-          sortableKey(renamed.key),
-          [rename],
+          'module',
+          `folder-${sortableKey(String(folder.id))}`,
+          [{ path: 'body.name', old: folder.name, new: `${folder.name} (renamed)` }],
         ],
+        ['test-case', sortableKey(renamed.key), [rename]],
         [
           'test-case',
           sortableKey(stepped.key),
@@ -96,12 +96,16 @@ describe('ztoq plan on a migrated project', () => {
       `\n    body.name: …${renamed.name.slice(-12)}" → …${renamed.name.slice(-12)} (renamed)"\n`,
     );
     expect(text.stdout).toMatch(
-      new RegExp(`\\n {4}body\\.test_steps\\[${step - 1}\\]\\.expected: ".+" → "The expected result, edited after the migration"\\n`),
+      new RegExp(
+        `\\n {4}body\\.test_steps\\[${step - 1}\\]\\.expected: ".+" → "The expected result, edited after the migration"\\n`,
+      ),
     );
     expect(qtestWrites(migration)).toBe(writesBefore);
 
     // The case whose step changed in Zephyr is renamed in qTest by hand as well.
-    const steppedId = Number(result.planUpdates?.find((update) => update.sourceId === sortableKey(stepped.key))?.targetId);
+    const steppedId = Number(
+      result.planUpdates?.find((update) => update.sourceId === sortableKey(stepped.key))?.targetId,
+    );
     const project = simulators.qtest.store.project(DEFAULT_PROJECT_ID);
     const stored = project?.testCases.get(steppedId);
     if (!project || !stored) throw new Error(`${stepped.key} is not in qTest`);
@@ -113,9 +117,8 @@ describe('ztoq plan on a migrated project', () => {
       ...(description === undefined ? {} : { description }),
       ...(precondition === undefined ? {} : { precondition }),
     });
-    const handEdited = new RegExp(
-      `\\n {4}edited in qTest since ztoq wrote it \\(name: .*\\): the next run would keep it \\(--on-target-edit keep\\)\\n`,
-    );
+    const handEdited =
+      /\n {4}edited in qTest since ztoq wrote it \(name: .*\): the next run would keep it \(--on-target-edit keep\)\n/;
     const planned = await cli(planArgs, env, cwd);
     expect(planned.stdout).toMatch(handEdited);
     const overwritePlan = await cli([...planArgs, '--on-target-edit', 'overwrite'], env, cwd);
@@ -125,8 +128,12 @@ describe('ztoq plan on a migrated project', () => {
     const kept = await cli(migration.migrateArgs(), env, cwd);
     expect(kept.code, kept.stderr).toBe(3);
     expect(kept.stdout).toContain('\nedited in qTest since ztoq wrote them (1):\n');
-    expect(kept.stdout).toMatch(new RegExp(`\\n  test-case ${stepped.key} .* \\(qTest id ${steppedId}\\): kept`));
-    expect(kept.stdout).toContain('\ndiffer from both the source and what ztoq last wrote (edited in qTest):\n');
+    expect(kept.stdout).toMatch(
+      new RegExp(`\\n  test-case ${stepped.key} .* \\(qTest id ${steppedId}\\): kept`),
+    );
+    expect(kept.stdout).toContain(
+      '\ndiffer from both the source and what ztoq last wrote (edited in qTest):\n',
+    );
     expect(project.testCases.get(steppedId)?.name).toBe('Renamed in qTest by hand');
     const overwritten = await cli([...migration.migrateArgs(), '--on-target-edit', 'overwrite'], env, cwd);
     expect(overwritten.code, overwritten.stderr).toBe(3);

@@ -42,7 +42,11 @@ export function renameCase(zephyr: ZephyrStore, testCase: DatasetTestCase, name:
 }
 
 /** Sets the expected result of the case's first inline step; returns that step's position (1-based). */
-export function changeExpectedResult(zephyr: ZephyrStore, testCase: DatasetTestCase, expected: string): number {
+export function changeExpectedResult(
+  zephyr: ZephyrStore,
+  testCase: DatasetTestCase,
+  expected: string,
+): number {
   if (testCase.content.kind !== 'steps') throw new Error(`${testCase.key} has no steps`);
   const steps = testCase.content.steps;
   const index = steps.findIndex((step) => step.kind === 'inline');

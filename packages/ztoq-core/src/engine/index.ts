@@ -7,10 +7,10 @@ export {
   type MigrationFromConfigInput,
   migrationFromConfig,
 } from './migration-from-config.js';
-export { ON_TARGET_EDIT_CHOICES, type MigrationOptions, type OnTargetEdit } from './migration-options.js';
+export { type MigrationOptions, ON_TARGET_EDIT_CHOICES, type OnTargetEdit } from './migration-options.js';
 export type * from './migration-result.js';
 export { emptyMigrationResult } from './migration-result.js';
-export type { FieldChange, PlannedUpdate } from './plan-diff.js';
 export { type MigrationStatusReport, migrationStatus, type PhaseState } from './migration-status.js';
+export type { FieldChange, PlannedUpdate } from './plan-diff.js';
 export { startTimeBudget, type TimeBudget } from './time-budget.js';
 export { PreflightError } from './transform-phase.js';

@@ -333,7 +333,12 @@ async function withoutTargetEdits(
       // What it referenced then is loaded (rows never leave `done`); if not, compare what can be.
       const refs = resolution?.ok ? resolution.refs : item.entity.refs;
       try {
-        const verification = await target.verify({ ...item.entity, body: plan.body, marker: plan.marker, refs });
+        const verification = await target.verify({
+          ...item.entity,
+          body: plan.body,
+          marker: plan.marker,
+          refs,
+        });
         return { differences: verification.differences };
       } catch (error) {
         return { error };
@@ -372,7 +377,9 @@ async function withoutTargetEdits(
     }
     context.logger.warn(
       `load: ${type} ${item.row.sourceId} was edited in ${target.name} since ztoq wrote it (${verdict.differences.join('; ')}); ${
-        action === 'kept' ? 'kept as it is (--on-target-edit keep)' : 'overwritten (--on-target-edit overwrite)'
+        action === 'kept'
+          ? 'kept as it is (--on-target-edit keep)'
+          : 'overwritten (--on-target-edit overwrite)'
       }`,
     );
   });

@@ -103,7 +103,8 @@ export async function buildMigrationReport(
     notices: [...new Set(newestFirst.flatMap((summary) => summary.notices))],
     // Summaries from before target edits were checked have none.
     targetEdits:
-      newestFirst.find((summary) => !summary.dryRun && Object.keys(summary.load).length > 0)?.targetEdits ?? [],
+      newestFirst.find((summary) => !summary.dryRun && Object.keys(summary.load).length > 0)?.targetEdits ??
+      [],
     failures: {
       total: failures.length,
       byPhase: failures.reduce<Record<string, number>>((byPhase, failure) => {

@@ -1,4 +1,4 @@
-import { DEFAULT_PROJECT_ID, type DatasetTestCase } from '@ztoq/simulators';
+import { type DatasetTestCase, DEFAULT_PROJECT_ID } from '@ztoq/simulators';
 import { describe, expect, it } from 'vitest';
 import { sortableKey } from '../../src/model/canonical.js';
 import { differencesAfterMigration, type MigrationRig, rigPerTest } from './support/migration-rig.js';
@@ -26,7 +26,11 @@ function editInZephyr(rig: MigrationRig, testCase: DatasetTestCase, precondition
 
 /** A user renames the case in qTest's UI: a save, which qTest keeps as a new version. */
 async function renameInQTest(rig: MigrationRig, testCase: DatasetTestCase, name: string): Promise<number> {
-  const mapping = await rig.store.getMapping(rig.simulators.dataset.project.key, 'test-case', sortableKey(testCase.key));
+  const mapping = await rig.store.getMapping(
+    rig.simulators.dataset.project.key,
+    'test-case',
+    sortableKey(testCase.key),
+  );
   const qtest = rig.simulators.qtest.store;
   const project = qtest.project(DEFAULT_PROJECT_ID);
   const stored = project?.testCases.get(Number(mapping?.targetId));

@@ -26,7 +26,13 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
       const { store } = opened;
       expect(await store.migrationStatus()).toEqual({
         applied: [],
-        pending: ['0001_initial', '0002_id_map_target_data', '0003_writer_lock', '0004_source_changes', '0005_written_plan'],
+        pending: [
+          '0001_initial',
+          '0002_id_map_target_data',
+          '0003_writer_lock',
+          '0004_source_changes',
+          '0005_written_plan',
+        ],
       });
       expect(await store.migrateToLatest()).toEqual([
         '0001_initial',

@@ -472,10 +472,14 @@ describe.each(storeTargets)('state store on $name', (target) => {
       await store.markDone(projectKey, 'test-case', [{ sourceId: 'T-1', targetId: '5' }]);
       // A row confirmed without it (as before schema 0005) says so.
       expect((await store.getMapping(projectKey, 'test-case', 'T-1'))?.writtenPlan).toBeNull();
-      await store.markDone(projectKey, 'test-case', [{ sourceId: 'T-1', targetId: '5', writtenPlan: written }]);
+      await store.markDone(projectKey, 'test-case', [
+        { sourceId: 'T-1', targetId: '5', writtenPlan: written },
+      ]);
       expect((await store.getMapping(projectKey, 'test-case', 'T-1'))?.writtenPlan).toEqual(written);
       const renamed = { ...written, body: { ...written.body, name: 'Log in' } };
-      await store.markDone(projectKey, 'test-case', [{ sourceId: 'T-1', targetId: '5', writtenPlan: renamed }]);
+      await store.markDone(projectKey, 'test-case', [
+        { sourceId: 'T-1', targetId: '5', writtenPlan: renamed },
+      ]);
       expect((await store.getMapping(projectKey, 'test-case', 'T-1'))?.writtenPlan).toEqual(renamed);
     });
   });
