@@ -16,7 +16,7 @@ describe('ztoq db', () => {
     const before = await cli(['db', 'status'], env, cwd);
     expect(before).toMatchObject({ code: 0, stderr: '' });
     expect(before.stdout).toContain('  pending  0001_initial');
-    expect(before.stdout).toContain('4 migration(s) pending: run `ztoq db migrate`');
+    expect(before.stdout).toContain('5 migration(s) pending: run `ztoq db migrate`');
 
     const migrate = await cli(['db', 'migrate'], env, cwd);
     expect(migrate).toEqual({
