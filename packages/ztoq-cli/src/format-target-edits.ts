@@ -11,7 +11,10 @@ const MAX_SHOWN = 20;
 export function formatTargetEdits(result: MigrationResult): string[] {
   const lines: string[] = [];
   const edits = result.targetEdits ?? [];
-  const total = Object.values(result.targetEdited ?? {}).reduce((sum, count) => sum + count, 0);
+  const total = Object.values(result.targetEdited ?? {}).reduce(
+    (sum, count) => sum + count.kept + count.overwritten,
+    0,
+  );
   if (total > 0) {
     lines.push('', `edited in qTest since ztoq wrote them (${total}):`);
     for (const edit of edits.slice(0, MAX_SHOWN)) {

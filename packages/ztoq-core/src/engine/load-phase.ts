@@ -72,7 +72,9 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
             counts.updated +
             counts.unchanged +
             counts.failed +
-            counts.skipped,
+            counts.skipped +
+            // Kept as edited in the target: nothing sent, and handled all the same.
+            (context.result.targetEdited[type]?.kept ?? 0),
           total: counts.planned,
         });
       }
@@ -364,7 +366,9 @@ async function withoutTargetEdits(
     const action = options.onTargetEdit === 'keep' ? 'kept' : 'overwritten';
     if (action === 'kept') edited.add(item);
     const { type } = item.entity;
-    result.targetEdited[type] = (result.targetEdited[type] ?? 0) + 1;
+    const tally = result.targetEdited[type] ?? { kept: 0, overwritten: 0 };
+    result.targetEdited[type] = tally;
+    tally[action] += 1;
     if (result.targetEdits.length < MAX_TARGET_EDITS_IN_RESULT) {
       result.targetEdits.push({
         entityType: type,

@@ -125,7 +125,7 @@ export interface MigrationResult {
   /** Entities in the target whose source is gone, by type: listed, never deleted. */
   removedInSource: Record<string, number>;
   /** Entities edited in the target since ztoq wrote them and changed in the source, by type. */
-  targetEdited: Record<string, number>;
+  targetEdited: Record<string, { kept: number; overwritten: number }>;
   /** The first of them (up to 500), with how the target differs from what ztoq wrote. */
   targetEdits: TargetEdit[];
 }

@@ -71,7 +71,7 @@ describe('a re-run over an entity edited in qTest by hand', () => {
       expect(kept.error, `run ${attempt}`).toBeUndefined();
       expect(casePuts(rig) - before).toBe(attempt === 1 ? 1 : 0);
       expect(kept.load['test-case']?.updated).toBe(attempt === 1 ? 1 : 0);
-      expect(kept.targetEdited).toEqual({ 'test-case': 1 });
+      expect(kept.targetEdited).toEqual({ 'test-case': { kept: 1, overwritten: 0 } });
       expect(kept.targetEdits).toEqual([
         {
           entityType: 'test-case',
@@ -94,6 +94,7 @@ describe('a re-run over an entity edited in qTest by hand', () => {
     expect(overwritten.error).toBeUndefined();
     expect(casePuts(rig) - before).toBe(1);
     expect(overwritten.load['test-case']?.updated).toBe(1);
+    expect(overwritten.targetEdited).toEqual({ 'test-case': { kept: 0, overwritten: 1 } });
     expect(overwritten.targetEdits.map((edit) => [edit.sourceId, edit.action])).toEqual([
       [sortableKey(handEdited.key), 'overwritten'],
     ]);
