@@ -1,6 +1,7 @@
 import { type DatasetTestCase, DEFAULT_PROJECT_ID } from '@ztoq/simulators';
 import { describe, expect, it } from 'vitest';
 import { sortableKey } from '../../src/model/canonical.js';
+import { buildMigrationReport } from '../../src/report/build-migration-report.js';
 import { differencesAfterMigration, type MigrationRig, rigPerTest } from './support/migration-rig.js';
 
 const rigs = rigPerTest();
@@ -83,6 +84,10 @@ describe('a re-run over an entity edited in qTest by hand', () => {
         },
       ]);
       expect(qtestCase()?.name).toBe('Renamed in qTest by hand');
+      const report = await buildMigrationReport(rig.store, {
+        projectKey: rig.simulators.dataset.project.key,
+      });
+      expect(report.targetEdits).toEqual(kept.targetEdits);
       // Validate names it as differing from both the source and what ztoq wrote.
       expect(kept.differences.filter((difference) => difference.editedInTarget)).toEqual([
         expect.objectContaining({ entityType: 'test-case', sourceId: sortableKey(handEdited.key) }),
