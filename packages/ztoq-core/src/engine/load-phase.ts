@@ -308,10 +308,11 @@ const MAX_TARGET_EDITS_IN_RESULT = 500;
  * wrote there. If it differs, someone edited it in the target since, and `--on-target-edit`
  * decides: `keep` leaves it (listed, and checked again by the next run, since its row still
  * says the old plan was written), `overwrite` sends the update (listed too). One read per
- * entity about to be updated, none for the rest. Not checked: an update in doubt (its read-back
- * compares with the new plan, and what the target holds may be ztoq's own half-known write),
- * and rows written before the written plan was kept (nothing to compare with; they are checked
- * from their next write on).
+ * entity about to be updated, none for the rest. Not checked: a row with any update in doubt
+ * (the target may hold ztoq's own unconfirmed write, of this plan or of one planned before a
+ * later source edit; an update in doubt of this plan is read back against it instead), and rows
+ * written before the written plan was kept (nothing to compare with; they are checked from
+ * their next write on).
  */
 async function withoutTargetEdits(
   context: PhaseContext,
@@ -321,7 +322,10 @@ async function withoutTargetEdits(
   counts: LoadCounts,
 ): Promise<UpdateItem[]> {
   const { store, target, options, result } = context;
-  const checked = ready.filter((item) => !item.inDoubt && prior.get(item.row.sourceId)?.writtenPlan);
+  const checked = ready.filter((item) => {
+    const mapping = prior.get(item.row.sourceId);
+    return mapping?.writtenPlan && mapping.updatingHash === null;
+  });
   if (checked.length === 0) return ready;
   const written = checked.map((item) => prior.get(item.row.sourceId)?.writtenPlan as WrittenPlan);
   const resolutions = await resolveRefs(store, options.projectKey, written);
