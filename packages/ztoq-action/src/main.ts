@@ -10,6 +10,7 @@ import {
   type MigrationResult,
   migrationFromConfig,
   nextInQueue,
+  type OnTargetEdit,
   type ProjectEntry,
   parseDispatchParameters,
   type QueueState,
@@ -289,6 +290,8 @@ async function migrate(
         ...(inputs.targetRoot === undefined ? {} : { targetRoot: inputs.targetRoot }),
         ...(inputs.migrationId === undefined ? {} : { migrationId: inputs.migrationId }),
         createFields: inputs.createFields,
+        // Checked by the engine, which refuses a value other than keep or overwrite.
+        ...(inputs.onTargetEdit === undefined ? {} : { onTargetEdit: inputs.onTargetEdit as OnTargetEdit }),
         signal: stop,
       },
     });

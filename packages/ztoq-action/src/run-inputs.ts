@@ -14,6 +14,7 @@ export const RUN_INPUTS = {
   migrationId: 'migration-id',
   reportDir: 'report-dir',
   createFields: 'create-fields',
+  onTargetEdit: 'on-target-edit',
   failOnPartial: 'fail-on-partial',
   sendReport: 'send-report',
   projectsFile: 'projects-file',
@@ -50,6 +51,8 @@ export interface RunInputs {
   /** Absolute. */
   reportDir?: string;
   createFields: boolean;
+  /** `keep` or `overwrite`; the engine refuses anything else. Absent: the engine's default, keep. */
+  onTargetEdit?: string;
   failOnPartial: boolean;
   /** Notifications by e-mail and Slack, when their settings are given; absent: the dispatch's, else true. */
   sendReport?: boolean;
@@ -116,6 +119,7 @@ export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string
   const reportDir = text(RUN_INPUTS.reportDir);
   const targetRoot = text(RUN_INPUTS.targetRoot);
   const migrationId = text(RUN_INPUTS.migrationId);
+  const onTargetEdit = text(RUN_INPUTS.onTargetEdit);
   const inputs: RunInputs = {
     ...(phase === undefined ? {} : { phase }),
     batchSize: wholeNumber(RUN_INPUTS.batchSize),
@@ -127,6 +131,7 @@ export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string
     ...(migrationId === undefined ? {} : { migrationId }),
     ...(reportDir === undefined ? {} : { reportDir: path.resolve(cwd, reportDir) }),
     createFields: flag(RUN_INPUTS.createFields, true),
+    ...(onTargetEdit === undefined ? {} : { onTargetEdit }),
     failOnPartial: flag(RUN_INPUTS.failOnPartial, false),
     ...(sendReport === undefined ? {} : { sendReport }),
     projectsFile: path.resolve(cwd, projectsFile ?? DEFAULT_PROJECTS_FILE),

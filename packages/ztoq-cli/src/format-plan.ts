@@ -1,4 +1,5 @@
 import type { LossyKind, MigrationResult } from '@ztoq/core';
+import { formatPlanUpdates } from './format-plan-updates.js';
 
 /** Why each kind of loss happens, in the words a person deciding on the migration needs. */
 const LOSSY_REASONS: Record<LossyKind, string> = {
@@ -39,6 +40,7 @@ export function formatPlan(result: MigrationResult): string {
   if (plan.some(([, counts]) => counts.removedInSource > 0)) {
     lines.push('removed in source: gone from Zephyr, kept in qTest; ztoq never deletes them');
   }
+  lines.push(...formatPlanUpdates(result));
   const lossy = Object.entries(result.lossy) as [
     LossyKind,
     NonNullable<MigrationResult['lossy'][LossyKind]>,

@@ -1,4 +1,6 @@
 import type { MigrationResult } from '@ztoq/core';
+import { formatPlanUpdates } from './format-plan-updates.js';
+import { formatTargetEdits } from './format-target-edits.js';
 
 /** A one-screen account of a run for a terminal; `--json` prints the whole result instead. */
 export function formatResult(result: MigrationResult): string {
@@ -22,6 +24,7 @@ export function formatResult(result: MigrationResult): string {
           .join(' ')}`,
       );
     }
+    lines.push(...formatPlanUpdates(result));
   }
   const load = Object.entries(result.load);
   if (load.length > 0) {
@@ -52,6 +55,7 @@ export function formatResult(result: MigrationResult): string {
       );
     }
   }
+  lines.push(...formatTargetEdits(result));
   const removed = Object.entries(result.removedInSource ?? {}).filter(([, count]) => count > 0);
   if (removed.length > 0) {
     // Never deleted in qTest: the user decides what to do with them.

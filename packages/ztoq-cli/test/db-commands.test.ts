@@ -16,12 +16,12 @@ describe('ztoq db', () => {
     const before = await cli(['db', 'status'], env, cwd);
     expect(before).toMatchObject({ code: 0, stderr: '' });
     expect(before.stdout).toContain('  pending  0001_initial');
-    expect(before.stdout).toContain('4 migration(s) pending: run `ztoq db migrate`');
+    expect(before.stdout).toContain('6 migration(s) pending: run `ztoq db migrate`');
 
     const migrate = await cli(['db', 'migrate'], env, cwd);
     expect(migrate).toEqual({
       code: 0,
-      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data, 0003_writer_lock, 0004_source_changes\n`,
+      stdout: `state store (PGlite at ${path.join(cwd, 'store')}): applied 0001_initial, 0002_id_map_target_data, 0003_writer_lock, 0004_source_changes, 0005_written_plan, 0006_verified_content\n`,
       stderr: '',
     });
 
@@ -36,6 +36,8 @@ describe('ztoq db', () => {
       '0002_id_map_target_data',
       '0003_writer_lock',
       '0004_source_changes',
+      '0005_written_plan',
+      '0006_verified_content',
     ]);
   });
 

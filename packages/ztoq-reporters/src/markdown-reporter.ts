@@ -69,6 +69,15 @@ export function formatMarkdownSummary(report: MigrationReport): string {
     }
     if (removed.length > LISTED) lines.push(`- … and ${removed.length - LISTED} more`);
   }
+  if (report.targetEdits.length > 0) {
+    lines.push('', `**${report.targetEdits.length} entit(ies) edited in qTest since ztoq wrote them**:`);
+    for (const edit of report.targetEdits.slice(0, LISTED)) {
+      lines.push(
+        `- ${edit.entityType} ${text(edit.label)}: ${edit.action}; qTest differs in ${text(edit.differences.join('; '))}`,
+      );
+    }
+    if (report.targetEdits.length > LISTED) lines.push(`- … and ${report.targetEdits.length - LISTED} more`);
+  }
   if (report.lossy.length > 0) {
     lines.push('', 'Not carried as Zephyr had it:');
     for (const lossy of report.lossy) {

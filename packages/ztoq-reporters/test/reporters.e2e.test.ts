@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   csvReporter,
+  formatMarkdownSummary,
   HTML_FAILURE_ROWS,
   htmlReporter,
   jsonReporter,
@@ -307,5 +308,35 @@ describe('writeReports', () => {
       'validation.csv',
     ]);
     expect(written.failed).toEqual([{ reporter: 'broken', error: 'disk full' }]);
+  });
+});
+
+describe('entities edited in qTest since ztoq wrote them', () => {
+  it('are listed by html and md with what the run did, and the report stays valid', () => {
+    const report: MigrationReport = {
+      ...complete.report,
+      targetEdits: [
+        {
+          entityType: 'test-case',
+          sourceId: 'DEMO-T000000000001',
+          targetId: '101',
+          label: `DEMO-T1 ${HOSTILE_NAME}`,
+          action: 'kept',
+          differences: ['name: "Login" ≠ "Login (by hand)"'],
+        },
+      ],
+    };
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    const html = renderHtmlReport(report);
+    expect(html).toContain('<section id="target-edits">');
+    expect(html).not.toContain(HOSTILE_NAME);
+    expect(html).toContain('<td>kept</td>');
+    expect(renderHtmlReport(complete.report)).not.toContain('id="target-edits"');
+    const markdown = formatMarkdownSummary(report);
+    expect(markdown).toContain('**1 entit(ies) edited in qTest since ztoq wrote them**:');
+    expect(markdown).toMatch(
+      /\n- test-case DEMO-T1 .*: kept; qTest differs in name: "Login" ≠ "Login \(by hand\)"\n/,
+    );
+    expect(markdown).not.toContain('<script>');
   });
 });

@@ -5,6 +5,7 @@ import {
   interruptOnSignals,
   type MigrationResult,
   migrationFromConfig,
+  type OnTargetEdit,
   type RunPhase,
   readMappingFile,
   requireConfig,
@@ -16,7 +17,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { formatResult } from '../format-result.js';
 import type { CommandOutcome } from '../program.js';
 import { createProgressDisplay, DEFAULT_PROGRESS_INTERVAL_MS } from '../progress/progress-display.js';
-import { wholeNumber } from './command-options.js';
+import { onTargetEditOption, wholeNumber } from './command-options.js';
 import { verbosityOf } from './common-options.js';
 import { progressSeconds } from './progress-interval.js';
 import { formatOption, type ReportFlags, reporterOption, reportersFromFlags } from './report-options.js';
@@ -34,6 +35,7 @@ interface MigrateFlags extends ReportFlags {
   reportDir?: string;
   createFields: boolean;
   validation?: 'full' | 'lean';
+  onTargetEdit: OnTargetEdit;
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -85,6 +87,7 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
         'full: read every entity back; lean: only what was written since it last matched, the rest by list reads (default: lean after a load, full for --phase validate)',
       ).choices(['full', 'lean']),
     )
+    .addOption(onTargetEditOption())
     .option(
       '--wait',
       'when another run is migrating this project from the same store, wait for it instead of exiting with code 5',
@@ -154,6 +157,7 @@ Examples:
             ...(flags.migrationId ? { migrationId: flags.migrationId } : {}),
             createFields: flags.createFields,
             ...(flags.validation === undefined ? {} : { validation: flags.validation }),
+            onTargetEdit: flags.onTargetEdit,
             waitForLock: flags.wait ?? false,
             signal: interrupt.signal,
           },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ExitCode, migrationFromConfig, readMappingFile, requireConfig } from '@ztoq/core';
+import { ExitCode, migrationFromConfig, type OnTargetEdit, readMappingFile, requireConfig } from '@ztoq/core';
 import type { Command } from 'commander';
 import { loadCliConfig } from '../cli-config.js';
 import type { CliIo } from '../cli-io.js';
@@ -7,7 +7,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { formatPlan } from '../format-plan.js';
 import type { CommandOutcome } from '../program.js';
 import { createProgressDisplay, DEFAULT_PROGRESS_INTERVAL_MS } from '../progress/progress-display.js';
-import { wholeNumber } from './command-options.js';
+import { onTargetEditOption, wholeNumber } from './command-options.js';
 import { addCommonOptions, type CommonFlags, verbosityOf } from './common-options.js';
 import { progressSeconds } from './progress-interval.js';
 
@@ -18,12 +18,15 @@ interface PlanFlags extends CommonFlags {
   targetRoot?: string;
   maxWorkers: number;
   createFields: boolean;
+  onTargetEdit: OnTargetEdit;
   progressInterval: number;
 }
 
 /**
  * `ztoq plan`: `migrate --dry-run` as tables. Extract (into the store) and transform run for
- * real; nothing is written to qTest and no plan is stored for load. Lossy items are the plan's
+ * real; nothing is written to qTest and no plan is stored for load. Entities written earlier
+ * whose plan changed are listed with their changed fields, each read back from qTest to tell
+ * whether it was edited there by hand (reads only). Lossy items are the plan's
  * content, not its failure: the plan exits 0 when it could be made, 2 when the mapping leaves
  * values unmapped.
  */
@@ -37,6 +40,7 @@ export function registerPlanCommand(program: Command, io: CliIo, outcome: Comman
     .option('--target-root <NAME>', 'root module and cycle name in qTest (default: the project key)')
     .option('--max-workers <n>', 'concurrent requests per API', wholeNumber, 5)
     .option('--no-create-fields', 'plan without creating missing qTest custom fields')
+    .addOption(onTargetEditOption())
     .option(
       '--progress-interval <seconds>',
       'without a terminal: seconds between progress lines',
@@ -70,6 +74,7 @@ Examples:
         dryRun: true,
         maxWorkers: flags.maxWorkers,
         createFields: flags.createFields,
+        onTargetEdit: flags.onTargetEdit,
         ...(flags.limit === undefined ? {} : { limit: flags.limit }),
         ...(mapping ? { mapping } : {}),
         ...(flags.targetRoot === undefined ? {} : { targetRoot: flags.targetRoot }),

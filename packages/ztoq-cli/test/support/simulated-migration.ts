@@ -34,8 +34,11 @@ export interface SimulatedMigration {
   createPosts(): number;
   /** POSTs qTest received for one operation, e.g. `/api/v3/projects/{projectId}/test-runs`. */
   postsTo(operation: string): number;
-  /** Every way qTest's project differs from the Zephyr data set migrated by the default rules. */
-  differences(testCaseKeys?: ReadonlySet<string>): string[];
+  /**
+   * Every way qTest's project differs from the Zephyr data set migrated by the default rules;
+   * `against: 'current'` compares with Zephyr as it is now, after edits on the simulator.
+   */
+  differences(testCaseKeys?: ReadonlySet<string>, against?: 'original' | 'current'): string[];
   close(): Promise<void>;
 }
 
@@ -88,9 +91,15 @@ export async function startSimulatedMigration(
         .filter(([operation]) => !/search|oauth/.test(operation))
         .reduce((sum, [, count]) => sum + count, 0),
     postsTo: (operation) => simulators.qtest.requestCounts()[`POST ${operation}`] ?? 0,
-    differences: (testCaseKeys) => [
+    differences: (testCaseKeys, against = 'original') => [
       ...differencesFromExpected({
-        dataset,
+        ...(against === 'current'
+          ? {
+              dataset: simulators.zephyr.store.currentDataset(),
+              deletedTestCaseKeys: new Set(simulators.zephyr.store.deletedTestCaseKeys()),
+              deletedExecutionKeys: new Set(simulators.zephyr.store.deletedTestExecutionKeys()),
+            }
+          : { dataset }),
         store: simulators.qtest.store,
         projectId: DEFAULT_PROJECT_ID,
         root: dataset.project.key,

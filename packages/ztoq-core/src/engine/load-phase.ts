@@ -1,4 +1,4 @@
-import type { IdMapping, IdMapState, TransformedEntity } from '../ports/state-store.js';
+import type { IdMapping, IdMapState, TransformedEntity, WrittenPlan } from '../ports/state-store.js';
 import type { CreatedEntity, LoadedEntity, ResolvedEntity } from '../ports/target.js';
 import { classifyWriteFailure } from '../ports/write-failure.js';
 import { errorLine } from './error-line.js';
@@ -7,7 +7,7 @@ import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
-import { changedSinceWritten, writtenHash } from './written-hash.js';
+import { changedSinceWritten, writtenHash, writtenPlanOf } from './written-hash.js';
 
 /** Creates after a create whose outcome is unknown, each preceded by a marker lookup. */
 const MAX_CREATE_ATTEMPTS = 3;
@@ -72,7 +72,9 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
             counts.updated +
             counts.unchanged +
             counts.failed +
-            counts.skipped,
+            counts.skipped +
+            // Kept as edited in the target: nothing sent, and handled all the same.
+            (context.result.targetEdited[type]?.kept ?? 0),
           total: counts.planned,
         });
       }
@@ -170,6 +172,7 @@ async function loadBatch(
           targetId: outcome.entity.targetId,
           contentHash: item.row.contentHash,
           writtenHash: writtenHash(item.row.payload as unknown as StoredPlan),
+          writtenPlan: writtenPlanOf(item.row.payload as unknown as StoredPlan),
           ...(outcome.entity.data ? { targetData: outcome.entity.data } : {}),
         });
         break;
@@ -289,6 +292,107 @@ async function loadOne(
   return { kind: 'unknown', error: errorLine(lastError) };
 }
 
+interface UpdateItem {
+  row: TransformedEntity;
+  entity: LoadedEntity;
+  /** An earlier attempt's update of the same plan was sent and not confirmed. */
+  inDoubt: boolean;
+}
+
+/** Kept target edits listed in the result; every one is counted. */
+const MAX_TARGET_EDITS_IN_RESULT = 500;
+
+/**
+ * The updates to send: before one is sent, the target is read back against what ztoq last
+ * wrote there. If it differs, someone edited it in the target since, and `--on-target-edit`
+ * decides: `keep` leaves it (listed, and checked again by the next run, since its row still
+ * says the old plan was written), `overwrite` sends the update (listed too). One read per
+ * entity about to be updated, none for the rest. Not checked: a row with any update in doubt
+ * (the target may hold ztoq's own unconfirmed write, of this plan or of one planned before a
+ * later source edit; an update in doubt of this plan is read back against it instead), and rows
+ * written before the written plan was kept (nothing to compare with; they are checked from
+ * their next write on).
+ */
+async function withoutTargetEdits(
+  context: PhaseContext,
+  ready: UpdateItem[],
+  prior: Map<string, IdMapping>,
+  failures: { sourceId: string; error: string }[],
+  counts: LoadCounts,
+): Promise<UpdateItem[]> {
+  const { store, target, options, result } = context;
+  const checked = ready.filter((item) => {
+    const mapping = prior.get(item.row.sourceId);
+    return mapping?.writtenPlan && mapping.updatingHash === null;
+  });
+  if (checked.length === 0) return ready;
+  const written = checked.map((item) => prior.get(item.row.sourceId)?.writtenPlan as WrittenPlan);
+  const resolutions = await resolveRefs(store, options.projectKey, written);
+  const verdicts = await runInSequences(
+    checked.map((item, index) => ({ item, index })),
+    () => undefined,
+    options.maxWorkers,
+    async ({ item, index }): Promise<{ differences: string[] } | { error: unknown }> => {
+      const plan = written[index] as WrittenPlan;
+      const resolution = resolutions[index];
+      // What it referenced then is loaded (rows never leave `done`); if not, compare what can be.
+      const refs = resolution?.ok ? resolution.refs : item.entity.refs;
+      try {
+        const verification = await target.verify({
+          ...item.entity,
+          body: plan.body,
+          marker: plan.marker,
+          refs,
+        });
+        return { differences: verification.differences };
+      } catch (error) {
+        return { error };
+      }
+    },
+  );
+  const edited = new Set<UpdateItem>();
+  checked.forEach((item, index) => {
+    const verdict = verdicts[index];
+    if (!verdict) return;
+    if ('error' in verdict) {
+      if (classifyWriteFailure(verdict.error) === 'fatal') throw verdict.error;
+      // Not known whether it was edited by hand: not overwritten blindly; the next run checks again.
+      edited.add(item);
+      counts.failed += 1;
+      failures.push({
+        sourceId: item.row.sourceId,
+        error: `update skipped: could not read it back to check for edits in ${target.name}: ${errorLine(verdict.error)}`,
+      });
+      return;
+    }
+    if (verdict.differences.length === 0) return;
+    const action = options.onTargetEdit === 'keep' ? 'kept' : 'overwritten';
+    if (action === 'kept') edited.add(item);
+    const { type } = item.entity;
+    const tally = result.targetEdited[type] ?? { kept: 0, overwritten: 0 };
+    result.targetEdited[type] = tally;
+    tally[action] += 1;
+    if (result.targetEdits.length < MAX_TARGET_EDITS_IN_RESULT) {
+      result.targetEdits.push({
+        entityType: type,
+        sourceId: item.row.sourceId,
+        targetId: item.entity.targetId,
+        label: (item.row.payload as unknown as StoredPlan).label,
+        action,
+        differences: verdict.differences,
+      });
+    }
+    context.logger.warn(
+      `load: ${type} ${item.row.sourceId} was edited in ${target.name} since ztoq wrote it (${verdict.differences.join('; ')}); ${
+        action === 'kept'
+          ? 'kept as it is (--on-target-edit keep)'
+          : 'overwritten (--on-target-edit overwrite)'
+      }`,
+    );
+  });
+  return ready.filter((item) => !edited.has(item));
+}
+
 type UpdateOutcome =
   | { kind: 'updated'; entity: CreatedEntity }
   | { kind: 'refused' | 'unknown'; error: string }
@@ -312,7 +416,7 @@ async function updateBatch(
   const { projectKey } = options;
   const plans = rows.map((row) => row.payload as unknown as StoredPlan);
   const resolutions = await resolveRefs(store, projectKey, plans);
-  const ready: { row: TransformedEntity; entity: LoadedEntity; inDoubt: boolean }[] = [];
+  const ready: UpdateItem[] = [];
   const failures: { sourceId: string; error: string }[] = [];
   rows.forEach((row, index) => {
     const plan = plans[index] as StoredPlan;
@@ -349,11 +453,12 @@ async function updateBatch(
       },
     });
   });
-  if (ready.length > 0) {
+  const toSend = await withoutTargetEdits(context, ready, prior, failures, counts);
+  if (toSend.length > 0) {
     await store.markUpdating(
       projectKey,
       type,
-      ready.map(({ row }) => ({
+      toSend.map(({ row }) => ({
         sourceId: row.sourceId,
         contentHash: writtenHash(row.payload as unknown as StoredPlan),
       })),
@@ -361,7 +466,7 @@ async function updateBatch(
     );
   }
   const outcomes = await runInSequences(
-    ready,
+    toSend,
     () => undefined,
     options.maxWorkers,
     (item) => updateOne(context, item.entity, item.inDoubt),
@@ -370,7 +475,7 @@ async function updateBatch(
   const notInDoubt: string[] = [];
   let fatal: unknown;
   outcomes.forEach((outcome, index) => {
-    const item = ready[index];
+    const item = toSend[index];
     if (!item) return;
     const sourceId = item.row.sourceId;
     switch (outcome.kind) {
@@ -382,6 +487,7 @@ async function updateBatch(
           targetId: outcome.entity.targetId,
           contentHash: item.row.contentHash,
           writtenHash: writtenHash(item.row.payload as unknown as StoredPlan),
+          writtenPlan: writtenPlanOf(item.row.payload as unknown as StoredPlan),
           ...(data ? { targetData: data } : {}),
         });
         break;

@@ -20,6 +20,12 @@ export interface MigrationOptions {
   targetRoot?: string;
   /** Create missing custom fields and allowed values (`--no-create-fields` turns it off). */
   createFields?: boolean;
+  /**
+   * An entity to update that was edited in the target by hand since ztoq wrote it: `keep`
+   * (the default) leaves it as the user made it and lists it; `overwrite` writes the source's
+   * version over it, and lists it too.
+   */
+  onTargetEdit?: OnTargetEdit;
   signal?: AbortSignal;
   logger?: Logger;
   /** The HTTP layer the adapters share; its request counts go into the result. */
@@ -41,6 +47,9 @@ export interface MigrationOptions {
 
 export type ValidationMode = 'full' | 'lean';
 
+export const ON_TARGET_EDIT_CHOICES = ['keep', 'overwrite'] as const;
+export type OnTargetEdit = (typeof ON_TARGET_EDIT_CHOICES)[number];
+
 export interface ResolvedMigrationOptions {
   projectKey: string;
   migrationId: string | undefined;
@@ -52,6 +61,7 @@ export interface ResolvedMigrationOptions {
   targetRoot: string;
   createFields: boolean;
   validation: ValidationMode | undefined;
+  onTargetEdit: OnTargetEdit;
 }
 
 export function resolveMigrationOptions(options: MigrationOptions): ResolvedMigrationOptions {
@@ -75,9 +85,15 @@ export function resolveMigrationOptions(options: MigrationOptions): ResolvedMigr
     targetRoot: options.targetRoot ?? options.projectKey,
     createFields: options.createFields ?? true,
     validation: options.validation,
+    onTargetEdit: options.onTargetEdit ?? 'keep',
   };
   if (options.validation !== undefined && options.validation !== 'full' && options.validation !== 'lean')
     problems.push(`validation must be full or lean, got ${String(options.validation)}`);
+  if (!ON_TARGET_EDIT_CHOICES.includes(resolved.onTargetEdit)) {
+    problems.push(
+      `on-target-edit must be one of ${ON_TARGET_EDIT_CHOICES.join(', ')}, got ${String(resolved.onTargetEdit)}`,
+    );
+  }
   if (resolved.targetRoot.length > 500)
     problems.push('target root must be at most 500 characters (a qTest name)');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -2,6 +2,16 @@ import { ExitCode } from '../errors.js';
 import type { HttpStatsSnapshot } from '../http/http-stats.js';
 import type { FinishedRunStatus, MigrationPhase, RunPhase } from '../ports/state-store.js';
 import type { LossyKind, PreflightChange, PreflightProblem } from '../ports/target.js';
+import type { PlannedUpdate } from './plan-diff.js';
+
+/** What a dry run found load would do with one target entity type. */
+export interface PlanCounts {
+  planned: number;
+  /** Not in the target yet. */
+  wouldCreate: number;
+  /** Written earlier and planned differently since. */
+  wouldUpdate: number;
+}
 
 /** What one target entity type went through in a load. */
 export interface LoadCounts {
@@ -54,6 +64,26 @@ export interface ValidationDifference {
   sourceId: string;
   targetId: string | null;
   label: string;
+  differences: string[];
+  /**
+   * The target also differs from what ztoq last wrote: it was changed there (by hand) since,
+   * not only left behind by an edit in the source. Absent when it matches what was written or
+   * when the row predates the kept written plan.
+   */
+  editedInTarget?: boolean;
+}
+
+/**
+ * An entity ztoq was about to update whose target copy differs from what ztoq last wrote: it
+ * was edited in the target (by hand) since. `kept` left it alone; `overwritten` updated it.
+ */
+export interface TargetEdit {
+  entityType: string;
+  sourceId: string;
+  targetId: string;
+  label: string;
+  action: 'kept' | 'overwritten';
+  /** How the target differs from what ztoq last wrote, as the target's verify says it. */
   differences: string[];
 }
 
@@ -113,12 +143,18 @@ export interface MigrationResult {
   notices: string[];
   /** With `dryRun`: what load would do, per target type. */
   plan?: Record<string, PlanCounts>;
+  /** With `dryRun`: every entity load would update, with the fields that change. */
+  planUpdates?: PlannedUpdate[];
   /** Requests per API and endpoint, when the adapters share the migration's HTTP layer. */
   http: HttpStatsSnapshot | null;
   /** Failures recorded by this run, by phase. */
   failures: Record<string, number>;
   /** Entities in the target whose source is gone, by type: listed, never deleted. */
   removedInSource: Record<string, number>;
+  /** Entities edited in the target since ztoq wrote them and changed in the source, by type. */
+  targetEdited: Record<string, { kept: number; overwritten: number }>;
+  /** The first of them (up to 500), with how the target differs from what ztoq wrote. */
+  targetEdits: TargetEdit[];
 }
 
 /**
@@ -150,5 +186,7 @@ export function emptyMigrationResult(
     http: null,
     failures: {},
     removedInSource: {},
+    targetEdited: {},
+    targetEdits: [],
   };
 }

@@ -14,7 +14,7 @@ export type RefResolution =
 export async function resolveRefs(
   store: StateStoreSession,
   projectKey: string,
-  plans: readonly StoredPlan[],
+  plans: readonly Pick<StoredPlan, 'refs'>[],
 ): Promise<RefResolution[]> {
   const wanted = new Map<string, Set<string>>();
   for (const plan of plans) {

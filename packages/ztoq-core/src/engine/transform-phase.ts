@@ -1,6 +1,6 @@
 import { ExitCode, SourceEntityMissing, ZtoqError } from '../errors.js';
 import type { CanonicalEntityType, CanonicalTestCase, CanonicalTestExecution } from '../model/canonical.js';
-import type { JsonValue } from '../ports/state-store.js';
+import type { IdMapping, JsonValue } from '../ports/state-store.js';
 import type { PlannedEntity, TargetPreflight } from '../ports/target.js';
 import { contentHash } from '../store/content-hash.js';
 import { buildCensus } from './build-census.js';
@@ -9,8 +9,11 @@ import { LossyTally } from './lossy-tally.js';
 import { loadMappingLookups } from './mapping-lookups.js';
 import type { PlanCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import { type PlannedUpdate, planDiff } from './plan-diff.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
-import { changedSinceWritten } from './written-hash.js';
+import { resolveRefs } from './resolve-refs.js';
+import { runInSequences } from './run-in-sequences.js';
+import { changedSinceWritten, writtenPlanOf } from './written-hash.js';
 
 /** The source streams the mapper turns into target entities, parents first. */
 const MAPPED_TYPES: readonly CanonicalEntityType[] = [
@@ -152,6 +155,7 @@ export async function transformPhase(context: PhaseContext): Promise<Record<stri
   result.lossy = lossy.summary();
   if (dryRun) {
     result.plan = await plan.summary(scopeKeys === undefined);
+    result.planUpdates = plan.updates();
   } else {
     // A complete transform planned everything the source still holds; a rehearsal did not.
     if (scopeKeys === undefined) {
@@ -182,11 +186,13 @@ function inScope(type: CanonicalEntityType, entity: { key: string; testCaseKey: 
  * tallied) once. Ids are remembered only for entities the mapper marks `shared`. Each planned
  * entity is judged against the id map as load would judge it: new, changed since written, or
  * unchanged; what the target holds and nothing plans any more is removed in the source.
+ * Entities whose plan changed are listed with the fields that change: what load would update.
  */
 class PlanCounter {
   readonly #seen = new Map<string, Set<string>>();
   readonly #planned = new Map<string, Set<string>>();
   readonly #plan: Record<string, PlanCounts> = {};
+  readonly #updates: PlannedUpdate[] = [];
 
   constructor(private readonly context: PhaseContext) {}
 
@@ -212,14 +218,70 @@ class PlanCounter {
     const planned = this.#planned.get(type) ?? new Set<string>();
     this.#planned.set(type, planned);
     counts.planned += entities.length;
+    const updates: PlannedUpdate[] = [];
     for (const entity of entities) {
       planned.add(entity.sourceId);
       const mapping = mappings.get(entity.sourceId);
-      const { type: _type, sourceId: _sourceId, ...stored } = entity;
-      if (mapping?.state !== 'done') counts.wouldCreate += 1;
-      else if (changedSinceWritten(mapping, stored, () => contentHash(stored))) counts.wouldUpdate += 1;
-      else counts.unchanged += 1;
+      const { type: _type, sourceId, ...stored } = entity;
+      if (mapping?.state !== 'done') {
+        counts.wouldCreate += 1;
+        continue;
+      }
+      if (!changedSinceWritten(mapping, stored, () => contentHash(stored))) {
+        counts.unchanged += 1;
+        continue;
+      }
+      counts.wouldUpdate += 1;
+      updates.push({
+        entityType: type,
+        sourceId,
+        targetId: mapping.targetId,
+        label: stored.label,
+        changes: mapping.writtenPlan === null ? null : planDiff(mapping.writtenPlan, writtenPlanOf(stored)),
+      });
     }
+    await this.#checkTargetEdits(updates, mappings);
+    this.#updates.push(...updates);
+  }
+
+  /**
+   * Reads each entity the next run would update back from the target and compares it with what
+   * ztoq last wrote, as load does before updating: one read per such entity, none for the rest.
+   */
+  async #checkTargetEdits(updates: PlannedUpdate[], mappings: Map<string, IdMapping>): Promise<void> {
+    const { store, target, options } = this.context;
+    const checked = updates.flatMap((update) => {
+      const mapping = mappings.get(update.sourceId);
+      return mapping?.writtenPlan && mapping.targetId !== null
+        ? [{ update, mapping, written: mapping.writtenPlan, targetId: mapping.targetId }]
+        : [];
+    });
+    const resolutions = await resolveRefs(
+      store,
+      options.projectKey,
+      checked.map(({ written }) => written),
+    );
+    const verifications = await runInSequences(
+      checked.map((item, index) => ({ item, resolution: resolutions[index] })),
+      () => undefined,
+      options.maxWorkers,
+      ({ item, resolution }) =>
+        target.verify({
+          type: item.update.entityType,
+          sourceId: item.update.sourceId,
+          body: item.written.body,
+          marker: item.written.marker,
+          refs: resolution?.ok ? resolution.refs : {},
+          targetId: item.targetId,
+          data: item.mapping.targetData,
+        }),
+    );
+    checked.forEach(({ update }, index) => {
+      const differences = verifications[index]?.differences ?? [];
+      if (differences.length === 0) return;
+      update.editedInTarget = differences;
+      update.onTargetEdit = options.onTargetEdit;
+    });
   }
 
   /**
@@ -256,5 +318,9 @@ class PlanCounter {
     };
     this.#plan[type] = counts;
     return counts;
+  }
+
+  updates(): PlannedUpdate[] {
+    return this.#updates;
   }
 }

@@ -1,4 +1,4 @@
-import type { IdMapping, JsonValue } from '../ports/state-store.js';
+import type { IdMapping, JsonValue, WrittenPlan } from '../ports/state-store.js';
 import type { LoadedEntity, TargetCensus, Verification } from '../ports/target.js';
 import { errorLine } from './error-line.js';
 import type { ValidationCounts } from './migration-result.js';
@@ -6,6 +6,7 @@ import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
+import { writtenHash } from './written-hash.js';
 
 const PAGE_SIZE = 200;
 /** Differences kept in the result; every one is stored as a validate failure. */
@@ -47,7 +48,8 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
       );
       const plans = page.map((row) => row.payload as unknown as StoredPlan);
       const resolutions = await resolveRefs(store, projectKey, plans);
-      const loaded: { entity: LoadedEntity; plan: StoredPlan }[] = [];
+      const loaded: { entity: LoadedEntity; plan: StoredPlan; written: WrittenPlan | null; same: boolean }[] =
+        [];
       page.forEach((row, index) => {
         const mapping = mappings.get(row.sourceId);
         const resolution = resolutions[index];
@@ -65,6 +67,8 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
         }
         loaded.push({
           plan,
+          written: mapping.writtenPlan,
+          same: mapping.writtenHash === writtenHash(plan),
           entity: {
             type,
             sourceId: row.sourceId,
@@ -83,12 +87,15 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
         loaded,
         () => undefined,
         options.maxWorkers,
-        async ({ entity }): Promise<Verification> => {
+        async (item): Promise<Verification & { editedInTarget?: boolean }> => {
+          let verification: Verification;
           try {
-            return await target.verify(entity);
+            verification = await target.verify(item.entity);
           } catch (error) {
             return { exists: false, differences: [`could not be read back: ${errorLine(error)}`] };
           }
+          if (!verification.exists || verification.differences.length === 0) return verification;
+          return { ...verification, ...(await editedInTarget(context, item)) };
         },
       );
       await store.transaction(async (session) => {
@@ -121,7 +128,8 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
                 'not found in the target',
                 ...verification.differences.filter((line) => line !== 'not found in qTest'),
               ];
-          await session.recordFailure({ ...key, runId, error: differences.join('; ') });
+          const edited = verification.editedInTarget ? `edited in ${target.name} since ztoq wrote it: ` : '';
+          await session.recordFailure({ ...key, runId, error: `${edited}${differences.join('; ')}` });
           if (result.differences.length < MAX_DIFFERENCES_IN_RESULT) {
             result.differences.push({
               entityType: type,
@@ -129,6 +137,7 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
               targetId: item.entity.targetId,
               label: item.plan.label,
               differences,
+              ...(verification.editedInTarget ? { editedInTarget: true } : {}),
             });
           }
         }
@@ -184,6 +193,34 @@ async function listedEntities(context: PhaseContext, type: string): Promise<List
       return entities.get(mapping.targetId);
     },
   };
+}
+
+/**
+ * Whether an entity that differs from its plan also differs from what ztoq last wrote to it,
+ * i.e. was changed in the target since. When the plan is what was written, the answer is the
+ * same read; otherwise (a source edit not carried yet, or kept by `--on-target-edit keep`) one
+ * more read compares with the written plan. Rows from before the written plan was kept cannot
+ * tell, and say nothing.
+ */
+async function editedInTarget(
+  context: PhaseContext,
+  item: { entity: LoadedEntity; written: WrittenPlan | null; same: boolean },
+): Promise<{ editedInTarget?: boolean }> {
+  if (item.written === null) return {};
+  if (item.same) return { editedInTarget: true };
+  const [resolution] = await resolveRefs(context.store, context.options.projectKey, [item.written]);
+  try {
+    const verification = await context.target.verify({
+      ...item.entity,
+      body: item.written.body,
+      marker: item.written.marker,
+      refs: resolution?.ok ? resolution.refs : item.entity.refs,
+    });
+    return verification.exists && verification.differences.length > 0 ? { editedInTarget: true } : {};
+  } catch {
+    // The first read worked; a failed second one leaves the question open, not the entity failed.
+    return {};
+  }
 }
 
 /**

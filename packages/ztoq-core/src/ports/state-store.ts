@@ -158,6 +158,16 @@ export interface IdMapping {
   writtenHash: string | null;
   /** The written hash the target was last read back and found to hold; `null` until then. */
   verifiedHash: string | null;
+  /** What was written (see `DoneMapping.writtenPlan`); `null` for rows from before it was kept. */
+  writtenPlan: WrittenPlan | null;
+}
+
+/** The part of a plan that reaches the target: what `written_hash` hashes, kept as written. */
+export interface WrittenPlan {
+  body: JsonObject;
+  /** Symbolic, as planned: `{ type, sourceId }` per reference name. */
+  refs: Record<string, { type: string; sourceId: string }>;
+  marker: JsonObject;
 }
 
 export interface PendingUpdate {
@@ -182,6 +192,8 @@ export interface DoneMapping {
   contentHash?: string;
   /** The hash of what the target was sent (body, references, marker), which decides whether to update. */
   writtenHash?: string;
+  /** The body, references and marker the target was sent, for `plan`'s diff and hand-edit checks. */
+  writtenPlan?: WrittenPlan;
   targetData?: JsonObject;
 }
 

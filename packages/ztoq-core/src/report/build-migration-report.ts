@@ -110,6 +110,10 @@ export async function buildMigrationReport(
       ...(updatedCases > 0 ? [newVersionNotice(updatedCases)] : []),
     ],
     removedInSource: await removedEntities(store, projectKey),
+    // Summaries from before target edits were checked have none.
+    targetEdits:
+      newestFirst.find((summary) => !summary.dryRun && Object.keys(summary.load).length > 0)?.targetEdits ??
+      [],
     failures: {
       total: failures.length,
       byPhase: failures.reduce<Record<string, number>>((byPhase, failure) => {

@@ -1,4 +1,4 @@
-import type { PhaseOutcome } from '../engine/migration-result.js';
+import type { PhaseOutcome, TargetEdit } from '../engine/migration-result.js';
 import type { MigrationPhase, RunPhase, RunStatus } from '../ports/state-store.js';
 import type { LossyKind } from '../ports/target.js';
 
@@ -54,6 +54,8 @@ export interface MigrationReport {
   notices: string[];
   /** Entities ztoq wrote to qTest whose source is gone from Zephyr: kept in qTest, never deleted. */
   removedInSource: ReportRemovedEntity[];
+  /** Entities the latest loading run found edited in qTest since ztoq wrote them (kept or overwritten). */
+  targetEdits: TargetEdit[];
   failures: { total: number; byPhase: Record<string, number>; items: ReportFailure[] };
   /** Requests per API, summed over the runs. */
   http: ReportApi[];

@@ -35,6 +35,7 @@ import type {
   TransformedEntity,
   TransformedEntityInput,
   WriteCounts,
+  WrittenPlan,
 } from '../ports/state-store.js';
 import type {
   AcquireWriterLockOptions,
@@ -66,7 +67,7 @@ const FAILURE_KEY = ['project_key', 'phase', 'entity_type', 'source_id'] as cons
 const PARAMETERS_PER_ROW = {
   sourceEntity: 6,
   transformedEntity: 7,
-  idMap: 9,
+  idMap: 10,
   runEvent: 6,
 } as const;
 
@@ -577,6 +578,7 @@ export class KyselyStateStore implements StateStore {
                 target_id: mapping.targetId,
                 content_hash: mapping.contentHash ?? null,
                 written_hash: mapping.writtenHash ?? null,
+                written_plan: mapping.writtenPlan === undefined ? null : JSON.stringify(mapping.writtenPlan),
                 target_data: mapping.targetData === undefined ? null : JSON.stringify(mapping.targetData),
                 run_id: runId ?? null,
               })),
@@ -587,6 +589,7 @@ export class KyselyStateStore implements StateStore {
                 target_id: eb.ref('excluded.target_id'),
                 content_hash: eb.ref('excluded.content_hash'),
                 written_hash: eb.ref('excluded.written_hash'),
+                written_plan: eb.ref('excluded.written_plan'),
                 target_data: eb.ref('excluded.target_data'),
                 run_id: eb.ref('excluded.run_id'),
                 updating_hash: null,
@@ -1106,6 +1109,7 @@ function toMapping(row: Selectable<IdMapTable>): IdMapping {
     updatingHash: row.updating_hash,
     writtenHash: row.written_hash,
     verifiedHash: row.verified_hash,
+    writtenPlan: (row.written_plan as unknown as WrittenPlan | null) ?? null,
   };
 }
 

@@ -66,6 +66,7 @@ export interface IdMapTable {
   written_hash: string | null;
   updating_hash: string | null;
   verified_hash: string | null;
+  written_plan: NullableJson;
 }
 
 export interface StreamCheckpointTable {

@@ -55,6 +55,7 @@ describe('migration modes', () => {
         removedInSource: 0,
       });
     }
+    expect(again.planUpdates).toEqual([]);
   }, 90_000);
 
   it('runs the phases one at a time, as separate runs of one migration', async () => {

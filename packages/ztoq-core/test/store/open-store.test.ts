@@ -26,13 +26,20 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
       const { store } = opened;
       expect(await store.migrationStatus()).toEqual({
         applied: [],
-        pending: ['0001_initial', '0002_id_map_target_data', '0003_writer_lock', '0004_source_changes'],
+        pending: [
+          '0001_initial',
+          '0002_id_map_target_data',
+          '0003_writer_lock',
+          '0004_source_changes',
+          '0005_written_plan',
+        ],
       });
       expect(await store.migrateToLatest()).toEqual([
         '0001_initial',
         '0002_id_map_target_data',
         '0003_writer_lock',
         '0004_source_changes',
+        '0005_written_plan',
       ]);
       expect(await store.migrateToLatest()).toEqual([]);
       const status = await store.migrationStatus();
@@ -42,6 +49,7 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
         '0002_id_map_target_data',
         '0003_writer_lock',
         '0004_source_changes',
+        '0005_written_plan',
       ]);
       expect(status.applied[0]?.appliedAt).toBeInstanceOf(Date);
       // The schema is usable once migrated.

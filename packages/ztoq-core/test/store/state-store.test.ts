@@ -461,6 +461,27 @@ describe.each(storeTargets)('state store on $name', (target) => {
       const [page] = await collect(store.iterateMappingPages(projectKey, 'test-case'));
       expect(page?.[0]?.targetData).toEqual(stepIds);
     });
+
+    it('keeps what was written with the row that confirms it, and replaces it on the next write', async () => {
+      const projectKey = newProject();
+      const written = {
+        body: { name: 'Login', test_steps: [{ description: 'Open', expected: 'Shown', order: 1 }] },
+        refs: { parent: { type: 'module', sourceId: 'folder-1' } },
+        marker: { zephyrKey: 'P-T1' },
+      };
+      await store.markDone(projectKey, 'test-case', [{ sourceId: 'T-1', targetId: '5' }]);
+      // A row confirmed without it (as before schema 0005) says so.
+      expect((await store.getMapping(projectKey, 'test-case', 'T-1'))?.writtenPlan).toBeNull();
+      await store.markDone(projectKey, 'test-case', [
+        { sourceId: 'T-1', targetId: '5', writtenPlan: written },
+      ]);
+      expect((await store.getMapping(projectKey, 'test-case', 'T-1'))?.writtenPlan).toEqual(written);
+      const renamed = { ...written, body: { ...written.body, name: 'Log in' } };
+      await store.markDone(projectKey, 'test-case', [
+        { sourceId: 'T-1', targetId: '5', writtenPlan: renamed },
+      ]);
+      expect((await store.getMapping(projectKey, 'test-case', 'T-1'))?.writtenPlan).toEqual(renamed);
+    });
   });
 
   describe('checkpoints', () => {

@@ -117,6 +117,15 @@ export const REPORT_TEMPLATE = `<!doctype html>
 {{/report.validation.ran}}
 </section>
 
+{{#report.targetEdits.length}}<section id="target-edits">
+<h2>Edited in qTest since ztoq wrote them</h2>
+<div class="scroll"><table>
+<thead><tr><th>Type</th><th>Zephyr</th><th>Name</th><th>This run</th><th>qTest differs from what ztoq wrote</th></tr></thead>
+<tbody>{{#report.targetEdits}}<tr><td>{{entityType}}</td><td>{{sourceId}}</td><td class="msg">{{label}}</td><td>{{action}}</td><td class="msg">{{#differences}}{{.}}<br>{{/differences}}</td></tr>
+{{/report.targetEdits}}</tbody>
+</table></div>
+</section>{{/report.targetEdits.length}}
+
 <section id="failures">
 <h2>Failures</h2>
 {{^failures}}<p class="muted">No open failures.</p>{{/failures}}
