@@ -6,7 +6,7 @@ import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
-import { writtenHash } from './written-hash.js';
+import { changedSinceWritten, writtenHash } from './written-hash.js';
 
 const PAGE_SIZE = 200;
 /** Differences kept in the result; every one is stored as a validate failure. */
@@ -58,7 +58,11 @@ export async function validatePhase(context: PhaseContext): Promise<Record<strin
           counts.notLoaded += 1;
           return;
         }
-        const facts = listed?.unchanged(mapping);
+        // Only what the target holds as last written can be taken from the census: an entity
+        // whose plan changed since (an update kept back over a hand edit, or not sent) is read back.
+        const facts = changedSinceWritten(mapping, plan, () => row.contentHash)
+          ? undefined
+          : listed?.unchanged(mapping);
         if (facts !== undefined) {
           counts.found += 1;
           counts.listed += 1;
