@@ -32,6 +32,7 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
           '0003_writer_lock',
           '0004_source_changes',
           '0005_written_plan',
+          '0006_verified_content',
         ],
       });
       expect(await store.migrateToLatest()).toEqual([
@@ -40,6 +41,7 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
         '0003_writer_lock',
         '0004_source_changes',
         '0005_written_plan',
+        '0006_verified_content',
       ]);
       expect(await store.migrateToLatest()).toEqual([]);
       const status = await store.migrationStatus();
@@ -50,6 +52,7 @@ describe.each(storeTargets)('schema migrations on $name', (target) => {
         '0003_writer_lock',
         '0004_source_changes',
         '0005_written_plan',
+        '0006_verified_content',
       ]);
       expect(status.applied[0]?.appliedAt).toBeInstanceOf(Date);
       // The schema is usable once migrated.
