@@ -245,6 +245,8 @@ async function loadBatch(
       },
     ]);
   });
+  // Confirmed creates are recorded: the next run does not send them again.
+  if (doneRows.length > 0) context.progressed();
   for (const failure of failures) {
     context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
   }
@@ -426,6 +428,7 @@ async function updateBatch(
       },
     ]);
   });
+  if (doneRows.length > 0) context.progressed();
   for (const failure of failures) {
     context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
   }
