@@ -8,7 +8,9 @@ const rigs = rigPerTest();
 async function progressOf(rig: MigrationRig): Promise<string> {
   const projectKey = rig.simulators.dataset.project.key;
   const cursors = await Promise.all(
-    CANONICAL_ENTITY_TYPES.map(async (type) => (await rig.store.getCheckpoint(projectKey, `extract:${type}`))?.cursor),
+    CANONICAL_ENTITY_TYPES.map(
+      async (type) => (await rig.store.getCheckpoint(projectKey, `extract:${type}`))?.cursor,
+    ),
   );
   return JSON.stringify({ cursors, mappings: await rig.store.countMappings(projectKey) });
 }
