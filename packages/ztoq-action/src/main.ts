@@ -169,9 +169,10 @@ async function runStep(): Promise<void> {
   }
 
   // The outcome goes to the queue whatever it is, so the next run moves on to the next project.
-  // A budget spent before the engine started (looking the projects up, opening the store) ends
-  // in an abort error rather than an interrupted result; it is the same stop all the same.
-  const stoppedByBudget = budget.exhausted() && (result === undefined || result.status === 'interrupted');
+  // The engine honours the budget only once the run got further (a budget spent while the
+  // store was restored still leaves a page read or a batch created), so a run that ended
+  // without a result failed for another reason, however late.
+  const stoppedByBudget = budget.exhausted() && result?.status === 'interrupted';
   const state: QueueState = stoppedByBudget
     ? 'in-progress'
     : result
@@ -266,7 +267,6 @@ async function migrate(
     logger,
     message: 'the workflow was cancelled; stopping after the requests in flight',
   });
-  const stop = AbortSignal.any([interrupt.signal, budget]);
   budget.addEventListener('abort', () =>
     logger.info(
       `the time budget of ${inputs.timeBudgetMinutes} minutes is spent; stopping after the requests in flight`,
@@ -292,7 +292,8 @@ async function migrate(
         createFields: inputs.createFields,
         // Checked by the engine, which refuses a value other than keep or overwrite.
         ...(inputs.onTargetEdit === undefined ? {} : { onTargetEdit: inputs.onTargetEdit as OnTargetEdit }),
-        signal: stop,
+        signal: interrupt.signal,
+        budget,
       },
     });
     try {

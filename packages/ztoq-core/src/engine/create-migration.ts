@@ -8,7 +8,7 @@ import { type Logger, silentLogger } from '../ports/logger.js';
 import type { MigrationNotice, Notifier } from '../ports/notifier.js';
 import type { Reporter } from '../ports/reporter.js';
 import type { Source } from '../ports/source.js';
-import type { JsonObject, MigrationPhase, RunPhase, StateStore } from '../ports/state-store.js';
+import type { JsonObject, MigrationPhase, MigrationRun, RunPhase, StateStore } from '../ports/state-store.js';
 import type { Target } from '../ports/target.js';
 import { describeHolder, type WriterLock } from '../ports/writer-lock.js';
 import { buildMigrationReport } from '../report/build-migration-report.js';
@@ -24,7 +24,8 @@ import {
   resolveMigrationOptions,
 } from './migration-options.js';
 import { emptyMigrationResult, type LossySummary, type MigrationResult } from './migration-result.js';
-import { MigrationInterrupted, type PhaseContext } from './phase-context.js';
+import { isStopError, MigrationInterrupted, type PhaseContext } from './phase-context.js';
+import { runStop } from './run-stop.js';
 import { TRANSFORM_SUMMARY_STREAM, transformPhase } from './transform-phase.js';
 import { validatePhase } from './validate-phase.js';
 
@@ -103,7 +104,8 @@ async function runMigration(
     { host: hostname(), pid: process.pid, startedAt: new Date().toISOString() },
     {
       wait: init.options.waitForLock ?? false,
-      signal: userSignal,
+      // Waiting for another writer is no progress: a spent budget ends the wait.
+      signal: init.options.budget ? AbortSignal.any([userSignal, init.options.budget]) : userSignal,
       onWait: (holder) => logger.info(`waiting for the writer lock: held by ${describeHolder(holder)}`),
     },
   );
@@ -135,11 +137,16 @@ async function runHoldingLock(
 ): Promise<MigrationResult> {
   const { source, target, store } = init;
   const logger = init.options.logger ?? silentLogger;
-  // A lost lock stops the run like an interrupt does, between units of work.
-  const signal = AbortSignal.any([init.options.signal ?? new AbortController().signal, lock.lost]);
+  // A lost lock stops the run like an interrupt does, between units of work; the time budget
+  // only once the run made progress.
+  const stop = runStop({
+    interrupt: [init.options.signal ?? new AbortController().signal, lock.lost],
+    ...(init.options.budget ? { budget: init.options.budget } : {}),
+  });
+  const { signal } = stop;
   setMaxListeners(0, signal);
-  const migrationId =
-    options.migrationId ?? (await continuingMigrationId(store, options.projectKey)) ?? randomUUID();
+  const previousRun = await store.latestRun(options.projectKey);
+  const migrationId = options.migrationId ?? continuingMigrationId(previousRun) ?? randomUUID();
   await lock.identify(migrationId);
   const run = await store.startRun({
     migrationId,
@@ -173,6 +180,8 @@ async function runHoldingLock(
     events,
     logger,
     signal,
+    progressed: stop.progressed,
+    resumesInterrupted: previousRun?.migrationId === migrationId && previousRun.status === 'interrupted',
     http: init.options.http,
     result,
   };
@@ -215,8 +224,9 @@ async function runHoldingLock(
         counts,
       });
     } catch (error) {
-      failure = error;
-      const interrupted = error instanceof MigrationInterrupted;
+      // Work in flight when the stop fired may end in the stop's own error: a stop all the same.
+      failure = isStopError(error, signal) ? new MigrationInterrupted() : error;
+      const interrupted = failure instanceof MigrationInterrupted;
       result.phases.push({
         phase: name,
         status: interrupted ? 'interrupted' : 'failed',
@@ -228,7 +238,7 @@ async function runHoldingLock(
         {
           kind: interrupted ? 'phase-interrupted' : 'phase-failed',
           phase: name,
-          message: redact(errorLine(error)),
+          message: redact(errorLine(failure)),
         },
       ]);
       break;
@@ -236,6 +246,7 @@ async function runHoldingLock(
   }
 
   stopProgress();
+  stop.dispose();
   // Stopped because the lock was lost, not by the user: a failure, with the reason.
   await completeResult(
     context,
@@ -273,8 +284,7 @@ async function runHoldingLock(
  * migration already went through validation (then a new one starts: a re-run that should create
  * nothing). So a crashed or interrupted run, or phases run one by one, share one migration.
  */
-async function continuingMigrationId(store: StateStore, projectKey: string): Promise<string | undefined> {
-  const latest = await store.latestRun(projectKey);
+function continuingMigrationId(latest: MigrationRun | undefined): string | undefined {
   if (!latest) return undefined;
   const completed =
     (latest.phase === 'all' || latest.phase === 'validate') &&
@@ -335,7 +345,7 @@ async function completeResult(context: PhaseContext, failure: unknown): Promise<
 
 /** The options as given, minus what cannot or must not be stored (signals, loggers, secrets). */
 function optionsForRecord(options: MigrationOptions): JsonObject {
-  const { signal: _signal, logger: _logger, http: _http, mapping, ...plain } = options;
+  const { signal: _signal, budget: _budget, logger: _logger, http: _http, mapping, ...plain } = options;
   return JSON.parse(JSON.stringify({ ...plain, mapping: mapping ?? {} })) as JsonObject;
 }
 

@@ -9,7 +9,8 @@ import { limitedTestCaseKeys } from './rehearsal-limit.js';
 /**
  * A stream's extract checkpoint. It belongs to one migration: a resumed migration skips the
  * streams it finished and continues the one it was reading; a new migration, or a migration
- * whose every stream is finished (a refresh), reads everything again.
+ * whose every stream is finished (a refresh) and whose latest run was not stopped, reads
+ * everything again.
  */
 interface ExtractCursor {
   migrationId: string;
@@ -48,7 +49,8 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
       return stored?.migrationId === migrationId ? stored : undefined;
     }),
   );
-  const refresh = cursors.every((cursor) => cursor?.complete);
+  // A stopped run's successor resumes; otherwise a migration that read everything reads it again.
+  const refresh = !context.resumesInterrupted && cursors.every((cursor) => cursor?.complete);
   const counts: Record<string, number> = {};
 
   for (const [index, type] of CANONICAL_ENTITY_TYPES.entries()) {
@@ -119,6 +121,8 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
             });
             context.logger.warn(`extract: ${type} ${failed.sourceId} not read: ${failed.error}`);
           }
+          // The page and its checkpoint are stored: the next run reads on from here.
+          context.progressed();
           cursor = page.checkpoint;
           read += entities.length;
           context.events.emit('progress', { phase: 'extract', entityType: type, done: read });
@@ -168,6 +172,7 @@ export async function extractPhase(context: PhaseContext): Promise<Record<string
       });
       return marked;
     });
+    context.progressed();
     if (removed > 0) context.logger.info(`extract: ${removed} ${type} entities are gone from the source`);
     await store.appendEvents(context.runId, [
       { kind: 'stream-extracted', phase: 'extract', entityType: type, counts: { read, removed } },

@@ -1,6 +1,7 @@
 import type { IdMapping, IdMapState, TransformedEntity, WrittenPlan } from '../ports/state-store.js';
 import type { CreatedEntity, LoadedEntity, ResolvedEntity } from '../ports/target.js';
 import { classifyWriteFailure } from '../ports/write-failure.js';
+import { endAdoption, startAdoption } from './adoption-mode.js';
 import { errorLine } from './error-line.js';
 import type { LoadCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
@@ -23,7 +24,8 @@ type Outcome =
  * Creates the planned entities in the target's order, `batchSize` at a time. Idempotency comes
  * from the id map: a row is `pending` before its create is sent and `done` with the target id
  * once the target confirmed it. A row found `pending` at the start (an earlier attempt's create
- * may have landed) is looked up by its marker and adopted before anything is created.
+ * may have landed) is looked up by its marker and adopted before anything is created; so is
+ * every row while the load adopts what a lost store left in the target (adoption-mode.ts).
  */
 export async function loadPhase(context: PhaseContext): Promise<Record<string, number>> {
   const { store, target, options, signal } = context;
@@ -35,6 +37,7 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
     failed: 0,
     skipped: 0,
   };
+  const adopting = await startAdoption(context);
   for (const type of target.entityTypes) {
     const counts: LoadCounts = {
       planned: 0,
@@ -62,7 +65,7 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
           deepest = Math.max(deepest, rowLevel);
           return rowLevel === level;
         });
-        if (batch.length > 0) await loadBatch(context, type, batch, counts, blockedSequences);
+        if (batch.length > 0) await loadBatch(context, type, batch, counts, blockedSequences, adopting);
         context.events.emit('progress', {
           phase: 'load',
           entityType: type,
@@ -82,6 +85,8 @@ export async function loadPhase(context: PhaseContext): Promise<Record<string, n
     } while (level <= deepest);
     for (const key of Object.keys(totals)) totals[key] = (totals[key] ?? 0) + counts[key as keyof LoadCounts];
   }
+  // Every entity was attempted, each looked up first: later loads need not look again.
+  if (adopting && totals.skipped === 0) await endAdoption(context);
   context.result.removedInSource = await store.countRemovedInSource(options.projectKey);
   return totals;
 }
@@ -92,6 +97,7 @@ async function loadBatch(
   rows: TransformedEntity[],
   counts: LoadCounts,
   blockedSequences: Map<string, string>,
+  adopting: boolean,
 ): Promise<void> {
   const { store, options, runId } = context;
   const { projectKey } = options;
@@ -147,7 +153,7 @@ async function loadBatch(
       const sequenceKey = (item.row.payload as unknown as StoredPlan).sequenceKey;
       const behind = sequenceKey === undefined ? undefined : blockedSequences.get(sequenceKey);
       if (behind !== undefined) return { kind: 'blocked', behind };
-      const outcome = await loadOne(context, item.entity, item.priorState);
+      const outcome = await loadOne(context, item.entity, item.priorState === 'pending' || adopting);
       if (outcome.kind === 'unknown' && sequenceKey !== undefined)
         blockedSequences.set(sequenceKey, item.row.sourceId);
       return outcome;
@@ -247,22 +253,21 @@ async function loadBatch(
       },
     ]);
   });
+  // Confirmed creates are recorded: the next run does not send them again.
+  if (doneRows.length > 0) context.progressed();
   for (const failure of failures) {
     context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
   }
   if (fatal !== undefined) throw fatal;
 }
 
-async function loadOne(
-  context: PhaseContext,
-  entity: ResolvedEntity,
-  priorState: IdMapState | undefined,
-): Promise<Outcome> {
+/** `lookFirst`: the entity may already be in the target (an unconfirmed create, a lost store). */
+async function loadOne(context: PhaseContext, entity: ResolvedEntity, lookFirst: boolean): Promise<Outcome> {
   const { target, signal } = context;
   // In-flight creates are never aborted (Ctrl-C waits for them); new ones are not started.
   if (signal.aborted) return { kind: 'not-attempted' };
   try {
-    if (priorState === 'pending') {
+    if (lookFirst) {
       const found = await target.find(entity);
       if (found) return { kind: 'adopted', entity: found };
     }
@@ -531,6 +536,7 @@ async function updateBatch(
       },
     ]);
   });
+  if (doneRows.length > 0) context.progressed();
   for (const failure of failures) {
     context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
   }

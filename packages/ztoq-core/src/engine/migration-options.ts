@@ -26,7 +26,13 @@ export interface MigrationOptions {
    * version over it, and lists it too.
    */
   onTargetEdit?: OnTargetEdit;
+  /** Stops the run between units of work (Ctrl-C, a cancelled job). */
   signal?: AbortSignal;
+  /**
+   * A time budget: stops the run like `signal`, but only once the run stored a unit of work the
+   * next run will not redo, so a chain of short runs always gets further.
+   */
+  budget?: AbortSignal;
   logger?: Logger;
   /** The HTTP layer the adapters share; its request counts go into the result. */
   http?: HttpLayer;

@@ -39,6 +39,13 @@ export interface Target {
    * confirmed), by the marker the mapper put on it. Resolves `undefined` when there is none.
    */
   find(entity: ResolvedEntity, options?: { signal?: AbortSignal }): Promise<CreatedEntity | undefined>;
+  /**
+   * Optional: whether the target already holds entities a migration of `projectKey` created,
+   * answered with a read or two (never one per entity). A load whose store has no record of the
+   * project then looks every entity up before creating it, so a lost store adopts instead of
+   * duplicating. A target without it gets a lost store's entities created again.
+   */
+  holdsMigratedData?(projectKey: string, options?: { signal?: AbortSignal }): Promise<boolean>;
   create(entity: ResolvedEntity, options?: { signal?: AbortSignal }): Promise<CreatedEntity>;
   /**
    * Optional: writes a changed plan over an entity created earlier (its `targetId`), so edits in

@@ -12,6 +12,7 @@ import type { QTestContext } from './qtest-context.js';
 import { createQTestEntity } from './qtest-creators.js';
 import { QTEST_ENTITY_TYPES } from './qtest-entities.js';
 import { findQTestEntity } from './qtest-finders.js';
+import { holdsQTestMigration } from './qtest-migrated-data.js';
 import { runQTestPreflight } from './qtest-preflight.js';
 import { describeQTestProject } from './qtest-project.js';
 import { QTestTransport } from './qtest-transport.js';
@@ -78,6 +79,7 @@ export function qtest(options: QTestTargetOptions): Target {
     // The context is the JSON preflight produced (and the engine stored) for this target.
     createMapper: (context, mapperOptions) =>
       createQTestMapper(context as unknown as QTestContext, mapperOptions),
+    holdsMigratedData: (projectKey, call) => holdsQTestMigration(transport, projectKey, call?.signal),
     find: (entity, call) => findQTestEntity(transport, entity, call?.signal),
     create: (entity, call) => createQTestEntity(transport, entity, call?.signal),
     update: (entity, call) => updateQTestEntity(transport, entity, call?.signal),

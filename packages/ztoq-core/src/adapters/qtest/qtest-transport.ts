@@ -220,13 +220,18 @@ export class QTestTransport {
   }
 
   /**
-   * Every hit of a Data Query, all pages read. Hits are returned as qTest sent them; which
-   * resource shape they have depends on `objectType`.
+   * Every hit of a Data Query, all pages read (only the first with `firstPageOnly`). Hits are
+   * returned as qTest sent them; which resource shape they have depends on `objectType`.
    */
   async search(
     objectType: QTestSearchObjectType,
     query: string,
-    options: { appendTestSteps?: boolean; fields?: readonly string[]; signal?: AbortSignal } = {},
+    options: {
+      appendTestSteps?: boolean;
+      fields?: readonly string[];
+      firstPageOnly?: boolean;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<Record<string, unknown>[]> {
     const hits: Record<string, unknown>[] = [];
     for (let page = 1; ; page++) {
@@ -247,7 +252,8 @@ export class QTestTransport {
       );
       const items = (result.items ?? []) as Record<string, unknown>[];
       hits.push(...items);
-      if (isLastPage(items.length, ENVELOPE_PAGE_SIZE, hits.length, result.total)) return hits;
+      if (options.firstPageOnly || isLastPage(items.length, ENVELOPE_PAGE_SIZE, hits.length, result.total))
+        return hits;
     }
   }
 

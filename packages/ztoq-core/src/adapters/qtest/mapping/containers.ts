@@ -13,13 +13,18 @@ export const AD_HOC_CYCLE_NAME = 'Ad hoc executions';
  */
 export function plannedContainers(setup: MapperSetup): PlannedEntity[] {
   const { projectKey, targetRoot } = setup.options;
-  const rootLine = `Zephyr project: ${projectKey}`;
+  const rootLine = rootMarkerLine(projectKey);
   if (!setup.hasRoot) return [];
   const root: ModuleBody & TestCycleBody = { name: targetRoot, description: rootLine };
   return [
     container('module', ROOT_SOURCE_ID, 0, {}, root, rootLine, `module ${targetRoot}`),
     container('test-cycle', ROOT_SOURCE_ID, 0, {}, root, rootLine, `test cycle ${targetRoot}`),
   ];
+}
+
+/** The marker line of a project's root module and root cycle. */
+export function rootMarkerLine(projectKey: string): string {
+  return `Zephyr project: ${projectKey}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * half reads and writes qTest and calls these.
  */
 export { buildQTestContext } from './build-context.js';
+export { rootMarkerLine } from './containers.js';
 export { createQTestMapper } from './create-mapper.js';
 export { DATA_TYPE } from './data-types.js';
 export { FIELD_LABEL } from './field-labels.js';
