@@ -285,6 +285,9 @@ async function loadOne(context: PhaseContext, entity: ResolvedEntity, lookFirst:
       if (failure === 'fatal') return { kind: 'fatal', error };
       if (failure === 'refused') return { kind: 'refused', error: errorLine(error) };
     }
+    // Stopped: no new request. The create may have landed, so the row stays pending and the
+    // next run looks it up before anything is sent again.
+    if (signal.aborted) return { kind: 'unknown', error: errorLine(lastError) };
     // The create may have landed: look before creating again, never a blind re-POST.
     try {
       const found = await target.find(entity);
