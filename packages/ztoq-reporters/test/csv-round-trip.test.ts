@@ -30,7 +30,12 @@ describe('csv reporter', () => {
       message: `${text}|${text}`,
     }));
     const outDir = await mkdtemp(path.join(tmpdir(), 'ztoq-csv-'));
-    const report = { failures: { items: [] }, validation: { types: [] } } as unknown as MigrationReport;
+    const report = {
+      failures: { items: [] },
+      validation: { types: [] },
+      entities: [],
+      removedInSource: [],
+    } as unknown as MigrationReport;
     await csvReporter.render(report, {
       outDir,
       async *entities() {

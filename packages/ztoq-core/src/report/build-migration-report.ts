@@ -293,7 +293,8 @@ function validationTypes(validated: readonly MigrationResult[]): ReportValidatio
   const types = new Map<string, ReportValidationType>();
   for (const summary of validated) {
     for (const [type, counts] of Object.entries(summary.validation)) {
-      if (!types.has(type)) types.set(type, { type, ...counts });
+      // Runs stored before lean validation count nothing as listed.
+      if (!types.has(type)) types.set(type, { type, ...counts, listed: counts.listed ?? 0 });
     }
   }
   return [...types.values()];

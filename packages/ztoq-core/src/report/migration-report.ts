@@ -138,8 +138,10 @@ export interface ReportValidationType {
   type: string;
   /** Planned from the source. */
   expected: number;
-  /** Read back from qTest. */
+  /** Found in the target: read back, or `listed`. */
   found: number;
+  /** Of `found`, unchanged since an earlier validate matched them: seen in the target's list reads, not read back. */
+  listed: number;
   missing: number;
   mismatched: number;
   notLoaded: number;
