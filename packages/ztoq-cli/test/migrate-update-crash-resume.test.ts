@@ -29,19 +29,8 @@ describe('ztoq migrate killed with SIGKILL while it updates edited entities', ()
     const zephyr = simulators.zephyr.store;
     const cases = Array.from({ length: zephyr.testCases.count }, (_, index) => zephyr.testCases.at(index));
     for (const testCase of cases) {
-      const {
-        id: _id,
-        key,
-        version: _version,
-        createdOn: _created,
-        content: _content,
-        issueLinks: _issues,
-        webLinks: _web,
-        ...fields
-      } = testCase;
-      zephyr.updateTestCase(key, {
-        ...fields,
-        precondition: `Edited in Zephyr after the migration (${key})`,
+      zephyr.editTestCase(testCase.key, {
+        precondition: `Edited in Zephyr after the migration (${testCase.key})`,
       });
     }
     const folders = zephyr.folders.filter((folder) => folder.folderType === 'TEST_CASE');

@@ -28,17 +28,7 @@ export function withInlineStep(cases: readonly DatasetTestCase[]): DatasetTestCa
 }
 
 export function renameCase(zephyr: ZephyrStore, testCase: DatasetTestCase, name: string): void {
-  const {
-    id: _id,
-    key,
-    version: _version,
-    createdOn: _created,
-    content: _content,
-    issueLinks: _issues,
-    webLinks: _web,
-    ...fields
-  } = testCase;
-  zephyr.updateTestCase(key, { ...fields, name });
+  zephyr.editTestCase(testCase.key, { name });
 }
 
 /** Sets the expected result of the case's first inline step; returns that step's position (1-based). */

@@ -1,25 +1,10 @@
 import type { DatasetTestCase } from '@ztoq/simulators';
 import { describe, expect, it } from 'vitest';
-import { differencesAfterMigration, type MigrationRig, rigPerTest } from './support/migration-rig.js';
+import { differencesAfterMigration, rigPerTest } from './support/migration-rig.js';
+import { qtestWrites, writesSince } from './support/qtest-writes.js';
+import { casesNoOtherCaseCalls } from './support/zephyr-edits.js';
 
 const rigs = rigPerTest();
-
-/** qTest writes (POST creates and PUT updates, not logins or searches), per operation. */
-function qtestWrites(rig: MigrationRig): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(rig.simulators.qtest.requestCounts()).filter(
-      ([operation]) => /^(POST|PUT) /.test(operation) && !/search|oauth/.test(operation),
-    ),
-  );
-}
-
-function writesSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(after)
-      .map(([operation, count]) => [operation, count - (before[operation] ?? 0)] as const)
-      .filter(([, count]) => count > 0),
-  );
-}
 
 describe('a re-run after edits in Zephyr', () => {
   it('updates what changed, creates what is new, lists what is gone, and a third run writes nothing', async () => {
@@ -29,32 +14,14 @@ describe('a re-run after edits in Zephyr', () => {
     expect(differencesAfterMigration(rig)).toEqual([]);
 
     const zephyr = rig.simulators.zephyr.store;
-    const cases = Array.from({ length: zephyr.testCases.count }, (_, index) => zephyr.testCases.at(index));
-    const called = new Set(
-      cases.flatMap((testCase) =>
-        testCase.content.kind === 'steps'
-          ? testCase.content.steps.flatMap((step) => (step.kind === 'call' ? [step.testCaseKey] : []))
-          : [],
-      ),
-    );
-    const uncalled = cases.filter((testCase) => !called.has(testCase.key));
+    const uncalled = casesNoOtherCaseCalls(zephyr);
     const [renamed, preconditioned, deleted] = uncalled as [
       DatasetTestCase,
       DatasetTestCase,
       DatasetTestCase,
     ];
     const edit = (testCase: DatasetTestCase, change: Partial<DatasetTestCase>) => {
-      const {
-        id: _id,
-        key,
-        version: _v,
-        createdOn: _c,
-        content: _t,
-        issueLinks: _i,
-        webLinks: _w,
-        ...fields
-      } = testCase;
-      zephyr.updateTestCase(key, { ...fields, ...change });
+      zephyr.editTestCase(testCase.key, change);
     };
     edit(renamed, { name: `${renamed.name} (renamed)` });
     const otherPriority = zephyr.priorities.find((priority) => priority.id !== preconditioned.priorityId);

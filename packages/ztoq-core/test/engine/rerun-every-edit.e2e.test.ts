@@ -1,26 +1,11 @@
 import type { DatasetTestCase, DatasetTestExecution, RunningSimulators } from '@ztoq/simulators';
 import { describe, expect, it } from 'vitest';
-import { differencesAfterMigration, type MigrationRig, rigPerTest } from './support/migration-rig.js';
+import { differencesAfterMigration, rigPerTest } from './support/migration-rig.js';
+import { qtestWrites, writesSince } from './support/qtest-writes.js';
+import { casesNoOtherCaseCalls } from './support/zephyr-edits.js';
 
 const rigs = rigPerTest();
 type ZephyrStore = RunningSimulators['zephyr']['store'];
-
-/** qTest writes (POST creates and PUT updates, not logins or searches), per operation. */
-function qtestWrites(rig: MigrationRig): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(rig.simulators.qtest.requestCounts()).filter(
-      ([operation]) => /^(POST|PUT) /.test(operation) && !/search|oauth/.test(operation),
-    ),
-  );
-}
-
-function writesSince(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(after)
-      .map(([operation, count]) => [operation, count - (before[operation] ?? 0)] as const)
-      .filter(([, count]) => count > 0),
-  );
-}
 
 const P = 'api/v3/projects/{projectId}';
 
@@ -32,19 +17,11 @@ const P = 'api/v3/projects/{projectId}';
  * custom field; an execution's status edited, a never-run execution given a result; a case deleted.
  */
 function editEverything(zephyr: ZephyrStore) {
-  const cases = Array.from({ length: zephyr.testCases.count }, (_, index) => zephyr.testCases.at(index));
-  const called = new Set(
-    cases.flatMap((testCase) =>
-      testCase.content.kind === 'steps'
-        ? testCase.content.steps.flatMap((step) => (step.kind === 'call' ? [step.testCaseKey] : []))
-        : [],
-    ),
-  );
   const executions = zephyr
     .executionPositions({ onlyLastExecutions: false })
     .map((position) => zephyr.testExecutions.at(position));
   const executionsOf = (key: string) => executions.filter((execution) => execution.testCaseKey === key);
-  const free = cases.filter((testCase) => !called.has(testCase.key));
+  const free = casesNoOtherCaseCalls(zephyr);
   const taken = new Set<string>();
   const take = (predicate: (testCase: DatasetTestCase) => boolean, what: string): DatasetTestCase => {
     const found = free.find((testCase) => !taken.has(testCase.key) && predicate(testCase));
@@ -69,24 +46,10 @@ function editEverything(zephyr: ZephyrStore) {
   const stepped = take(withInlineStep, 'with an inline step');
   const customised = take((testCase) => textField(testCase) !== undefined, 'with a text custom field');
   const deleted = take(() => true, 'to delete');
-  const fields = (testCase: DatasetTestCase) => {
-    const {
-      id: _id,
-      key: _key,
-      version: _version,
-      createdOn: _createdOn,
-      content: _content,
-      issueLinks: _issueLinks,
-      webLinks: _webLinks,
-      ...rest
-    } = testCase;
-    return rest;
-  };
-  zephyr.updateTestCase(renamed.key, { ...fields(renamed), name: `${renamed.name} (renamed)` });
+  zephyr.editTestCase(renamed.key, { name: `${renamed.name} (renamed)` });
   const otherPriority = zephyr.priorities.find((priority) => priority.id !== preconditioned.priorityId);
   if (!otherPriority) throw new Error('the data set has one priority');
-  zephyr.updateTestCase(preconditioned.key, {
-    ...fields(preconditioned),
+  zephyr.editTestCase(preconditioned.key, {
     precondition: 'A precondition written after the first migration',
     priorityId: otherPriority.id,
   });
@@ -101,8 +64,7 @@ function editEverything(zephyr: ZephyrStore) {
     return { kind: 'steps', steps };
   });
   const field = textField(customised) as string;
-  zephyr.updateTestCase(customised.key, {
-    ...fields(customised),
+  zephyr.editTestCase(customised.key, {
     customFields: { ...customised.customFields, [field]: 'A value edited after the first migration' },
   });
   zephyr.deleteTestCase(deleted.key);

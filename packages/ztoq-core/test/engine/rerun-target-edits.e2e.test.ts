@@ -12,17 +12,7 @@ function casePuts(rig: MigrationRig): number {
 }
 
 function editInZephyr(rig: MigrationRig, testCase: DatasetTestCase, precondition: string): void {
-  const {
-    id: _id,
-    key,
-    version: _version,
-    createdOn: _created,
-    content: _content,
-    issueLinks: _issues,
-    webLinks: _web,
-    ...fields
-  } = testCase;
-  rig.simulators.zephyr.store.updateTestCase(key, { ...fields, precondition });
+  rig.simulators.zephyr.store.editTestCase(testCase.key, { precondition });
 }
 
 /** A user renames the case in qTest's UI: a save, which qTest keeps as a new version. */

@@ -5,4 +5,4 @@ export {
   type ZephyrSimulator,
   type ZephyrSimulatorOptions,
 } from './zephyr-simulator.js';
-export type { ZephyrStoreSummary } from './zephyr-store.js';
+export type { EditableTestCaseFields, ZephyrStoreSummary } from './zephyr-store.js';

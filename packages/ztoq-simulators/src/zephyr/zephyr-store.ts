@@ -18,6 +18,11 @@ import type {
 import { type ExecutionConditions, ExecutionIndex, needsExecutionIndex } from './execution-index.js';
 import { keyNumber, TestCaseIndex } from './test-case-index.js';
 
+/** What `PUT /testcases/{key}` replaces: every field but id, key, version, links and content. */
+export type EditableTestCaseFields = Omit<
+  DatasetTestCase,
+  'id' | 'key' | 'version' | 'createdOn' | 'content' | 'issueLinks' | 'webLinks'
+>;
 export interface ExecutionFilter extends ExecutionConditions {
   readonly testCycleId?: number;
   readonly testCaseKey?: string;
@@ -389,19 +394,33 @@ export class ZephyrStore {
   }
 
   /** `PUT /testcases/{key}`: every field but id, key, version, links and content is replaced. */
-  updateTestCase(
-    key: string,
-    fields: Omit<
-      DatasetTestCase,
-      'id' | 'key' | 'version' | 'createdOn' | 'content' | 'issueLinks' | 'webLinks'
-    >,
-  ): DatasetTestCase {
+  updateTestCase(key: string, fields: EditableTestCaseFields): DatasetTestCase {
     const current = this.testCase(key);
     if (!current) throw new Error(`test case ${key} does not exist`);
     const { id, version, createdOn, content, issueLinks, webLinks } = current;
     this.#editedTestCases.set(key, { id, key, version, createdOn, content, issueLinks, webLinks, ...fields });
     if (fields.folderId !== current.folderId) this.#testCaseIndex = new TestCaseIndex(this.testCases);
     return this.testCase(key) ?? current;
+  }
+
+  /**
+   * A few fields of a case changed, the rest kept: what a user's edit in the Zephyr UI amounts to,
+   * and `PUT /testcases/{key}` with the current values for everything else.
+   */
+  editTestCase(key: string, change: Partial<EditableTestCaseFields>): DatasetTestCase {
+    const current = this.testCase(key);
+    if (!current) throw new Error(`test case ${key} does not exist`);
+    const {
+      id: _id,
+      key: _key,
+      version: _version,
+      createdOn: _createdOn,
+      content: _content,
+      issueLinks: _issueLinks,
+      webLinks: _webLinks,
+      ...fields
+    } = current;
+    return this.updateTestCase(key, { ...fields, ...change });
   }
 
   /** `PUT /testcycles/{idOrKey}`: every field but id, key and links is replaced. */

@@ -13,12 +13,10 @@ export interface ZephyrEdits {
 }
 
 /**
- * The edits a team makes between two migrations, in the simulated Zephyr: one test case renamed,
- * one deleted (its executions go with it), one added, one test case folder renamed. Only cases
- * no other case calls are touched, so no other case's steps change. `deletedName` picks the case
- * to delete by a part of its name (else the second uncalled case).
+ * The test cases no step of another case calls, in list order: an edit of one changes no other
+ * case's expanded steps, so what it implies in qTest is that case alone.
  */
-export function editAfterMigration(zephyr: ZephyrStore, options: { deletedName?: string } = {}): ZephyrEdits {
+export function casesNoOtherCaseCalls(zephyr: ZephyrStore): DatasetTestCase[] {
   const cases = Array.from({ length: zephyr.testCases.count }, (_, index) => zephyr.testCases.at(index));
   const called = new Set(
     cases.flatMap((testCase) =>
@@ -27,7 +25,17 @@ export function editAfterMigration(zephyr: ZephyrStore, options: { deletedName?:
         : [],
     ),
   );
-  const uncalled = cases.filter((testCase) => !called.has(testCase.key));
+  return cases.filter((testCase) => !called.has(testCase.key));
+}
+
+/**
+ * The edits a team makes between two migrations, in the simulated Zephyr: one test case renamed,
+ * one deleted (its executions go with it), one added, one test case folder renamed. Only cases
+ * no other case calls are touched, so no other case's steps change. `deletedName` picks the case
+ * to delete by a part of its name (else the second uncalled case).
+ */
+export function editAfterMigration(zephyr: ZephyrStore, options: { deletedName?: string } = {}): ZephyrEdits {
+  const uncalled = casesNoOtherCaseCalls(zephyr);
   const { deletedName } = options;
   const deleted =
     deletedName === undefined
@@ -36,17 +44,7 @@ export function editAfterMigration(zephyr: ZephyrStore, options: { deletedName?:
   const renamed = uncalled.find((testCase) => testCase !== deleted);
   if (!deleted || !renamed) throw new Error('the data set has too few test cases no other case calls');
 
-  const {
-    id: _id,
-    key: _key,
-    version: _version,
-    createdOn: _createdOn,
-    content: _content,
-    issueLinks: _issueLinks,
-    webLinks: _webLinks,
-    ...fields
-  } = renamed;
-  zephyr.updateTestCase(renamed.key, { ...fields, name: `${renamed.name} (renamed)` });
+  zephyr.editTestCase(renamed.key, { name: `${renamed.name} (renamed)` });
   zephyr.deleteTestCase(deleted.key);
   const { id: _newId, key: _newKey, version: _newVersion, ...template } = renamed;
   zephyr.createTestCase({ ...template, name: 'A case added after the first migration' });
