@@ -59,7 +59,7 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
     .option('--max-workers <n>', 'concurrent requests per API', wholeNumber, 5)
     .option(
       '--max-rps <n>',
-      'at most this many requests per second to each API (default: learned from the APIs\' 429 answers)',
+      "at most this many requests per second to each API (default: learned from the APIs' 429 answers)",
       positiveNumber,
     )
     .option('--limit <n>', 'rehearsal: only the first N test cases and their executions', wholeNumber)

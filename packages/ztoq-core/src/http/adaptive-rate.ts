@@ -10,6 +10,9 @@ export interface AdaptiveRateSnapshot {
   decreases: number;
   /** Whether it is still doubling (no 429 seen yet) rather than creeping up. */
   slowStart: boolean;
+  /** Attempts started, and how many of them the budget held back: few held means the workers set the pace. */
+  started: number;
+  held: number;
 }
 
 export interface AdaptiveRateSettings {
@@ -37,8 +40,8 @@ export interface RateTicket {
 const DEFAULTS = {
   initialRps: 20,
   minRps: 1,
-  decreaseFactor: 0.9,
-  increasePerSecond: 1,
+  decreaseFactor: 0.85,
+  increasePerSecond: 0.5,
 } as const;
 
 /** Successes counted this far back measure the rate the api really accepted. */
@@ -52,7 +55,7 @@ const DELIVERY_WINDOW_MS = 1_000;
  *
  * The cut is taken from the accepted rate rather than from the budget: after slow start the
  * budget may be several times the limit, while what a token bucket let through in the second
- * before it ran dry is close to its refill rate. That is why a mild factor (0.9) suffices and
+ * before it ran dry is close to its refill rate. That is why a mild factor (0.85) suffices and
  * the budget spends most of its time just under the limit instead of the sawtooth between
  * half and all of it that halving gives.
  *
@@ -71,7 +74,9 @@ export class AdaptiveRate {
   #peakRps: number;
   #slowStart = true;
   #decreases = 0;
-  /** When the next attempt may start: one interval after the last one really started. */
+  #started = 0;
+  #held = 0;
+  /** When the next attempt may start. */
   #nextStartAt = Number.NEGATIVE_INFINITY;
   /** Times of recent successes, oldest first. */
   readonly #delivered: number[] = [];
@@ -100,13 +105,22 @@ export class AdaptiveRate {
   }
 
   /**
-   * The attempt is being sent now. Spacing is measured from this real start rather than from
-   * the planned one, so a timer that fires late cannot make the next starts bunch up: a budget
-   * of N never starts more than N in any second. What late timers cost is made up by the
-   * budget growing a little past the rate it delivers.
+   * The attempt is being sent now. The next may start one interval after the time this one
+   * was allowed to, so the event loop's lag (a busy engine makes pacing timers fire late) does
+   * not cost rate; but never sooner than half an interval after this real start, so late
+   * starts cannot bunch up: a budget of N never starts more than N in any second. An attempt
+   * that was not held arrived after its slot, and the interval counts from when it came.
    */
-  started(): void {
-    this.#nextStartAt = this.#now() + 1000 / this.#rps;
+  started(ticket: RateTicket): void {
+    const now = this.#now();
+    const interval = 1000 / this.#rps;
+    this.#started++;
+    if (ticket.waitMs > 0) {
+      this.#held++;
+      this.#nextStartAt = Math.max(this.#nextStartAt + interval, now + interval / 2);
+    } else {
+      this.#nextStartAt = now + interval;
+    }
   }
 
   /** An answer other than 429 to an attempt; `waited` says whether the budget held it back. */
@@ -140,6 +154,8 @@ export class AdaptiveRate {
       maxRps: Number.isFinite(this.#maxRps) ? this.#maxRps : null,
       decreases: this.#decreases,
       slowStart: this.#slowStart,
+      started: this.#started,
+      held: this.#held,
     };
   }
 

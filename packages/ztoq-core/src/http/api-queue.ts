@@ -6,8 +6,6 @@ export interface ApiQueueSettings {
   readonly concurrency: number;
   /** Hand-set ceiling on attempts started per second; fractions allowed (0.5 = one every two seconds). */
   readonly maxRps?: number;
-  /** Where the learned budget starts; see `AdaptiveRate`. */
-  readonly initialRps?: number;
   readonly sleep: Sleep;
   readonly now: () => number;
 }
@@ -39,7 +37,6 @@ export class ApiQueue {
     this.#rate = new AdaptiveRate({
       now: settings.now,
       ...(settings.maxRps === undefined ? {} : { maxRps: settings.maxRps }),
-      ...(settings.initialRps === undefined ? {} : { initialRps: settings.initialRps }),
     });
   }
 
@@ -112,7 +109,7 @@ export class ApiQueue {
       const ticket = this.#rate.reserve();
       if (ticket.waitMs > 0) await timerSleep(ticket.waitMs, signal);
       if (!this.#queue.isPaused) {
-        this.#rate.started();
+        this.#rate.started(ticket);
         return ticket;
       }
       await unlessAborted(this.#resumed, signal);

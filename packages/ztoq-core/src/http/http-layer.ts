@@ -48,8 +48,6 @@ export interface HttpApiOptions {
    * api's rate from its 429s (`AdaptiveRate`); this only stops it from going higher.
    */
   readonly maxRps?: number;
-  /** Where the learned budget starts, in attempts per second; defaults to `AdaptiveRate`'s. */
-  readonly initialRps?: number;
   /** Attempts per request, the first included. */
   readonly maxAttempts?: number;
   readonly baseDelayMs?: number;
@@ -143,7 +141,6 @@ export class HttpLayer {
       queue: new ApiQueue({
         concurrency: options.concurrency ?? DEFAULTS.concurrency,
         ...(options.maxRps === undefined ? {} : { maxRps: options.maxRps }),
-        ...(options.initialRps === undefined ? {} : { initialRps: options.initialRps }),
         sleep: this.#sleep,
         now: this.#now,
       }),

@@ -21,7 +21,7 @@ function saturate(rate: AdaptiveRate, clock: ReturnType<typeof manualClock>, cou
   for (let i = 0; i < count; i++) {
     const ticket = rate.reserve();
     clock.advance(ticket.waitMs);
-    rate.started();
+    rate.started(ticket);
     rate.onAccepted(ticket);
     tickets.push(ticket);
   }
@@ -30,10 +30,10 @@ function saturate(rate: AdaptiveRate, clock: ReturnType<typeof manualClock>, cou
 
 /** Starts one attempt the moment `reserve` allows, as the queue does; returns how long it waited. */
 function startNext(rate: AdaptiveRate, clock: ReturnType<typeof manualClock>): number {
-  const { waitMs } = rate.reserve();
-  clock.advance(waitMs);
-  rate.started();
-  return waitMs;
+  const ticket = rate.reserve();
+  clock.advance(ticket.waitMs);
+  rate.started(ticket);
+  return ticket.waitMs;
 }
 
 describe('pacing', () => {
@@ -43,14 +43,24 @@ describe('pacing', () => {
     expect([startNext(rate, clock), startNext(rate, clock), startNext(rate, clock)]).toEqual([0, 100, 100]);
   });
 
-  it('spaces from the real start, so a late start does not let the next ones bunch up', () => {
+  it('keeps to its schedule when a start is a little late, so event-loop lag costs no rate', () => {
     const clock = manualClock();
     const rate = new AdaptiveRate({ now: clock.now, initialRps: 10 });
     startNext(rate, clock);
-    const { waitMs } = rate.reserve();
-    clock.advance(waitMs + 60); // the timer fired 60 ms late
-    rate.started();
-    expect(rate.reserve().waitMs).toBe(100);
+    const late = rate.reserve();
+    clock.advance(late.waitMs + 30); // the timer fired 30 ms late
+    rate.started(late);
+    expect(rate.reserve().waitMs).toBe(70);
+  });
+
+  it('lets a very late start push the schedule back, so starts never bunch up', () => {
+    const clock = manualClock();
+    const rate = new AdaptiveRate({ now: clock.now, initialRps: 10 });
+    startNext(rate, clock);
+    const late = rate.reserve();
+    clock.advance(late.waitMs + 90); // 90 ms late: catching up fully would start the next 10 ms later
+    rate.started(late);
+    expect(rate.reserve().waitMs).toBe(50);
   });
 
   it('does not save up unused time as a burst', () => {
@@ -70,7 +80,14 @@ describe('slow start', () => {
     expect(rate.rps).toBe(10);
     saturate(rate, clock, 10);
     expect(rate.rps).toBe(20);
-    expect(rate.snapshot()).toMatchObject({ currentRps: 20, peakRps: 20, slowStart: true, decreases: 0 });
+    expect(rate.snapshot()).toMatchObject({
+      currentRps: 20,
+      peakRps: 20,
+      slowStart: true,
+      decreases: 0,
+      started: 11,
+      held: 10,
+    });
   });
 
   it('does not grow while the workers, not the budget, set the pace', () => {
@@ -79,6 +96,7 @@ describe('slow start', () => {
     for (let i = 0; i < 50; i++) {
       const ticket = rate.reserve();
       expect(ticket.waitMs).toBe(0);
+      rate.started(ticket);
       rate.onAccepted(ticket);
       clock.advance(200); // five a second against a budget of ten
     }
@@ -95,7 +113,7 @@ describe('multiplicative decrease', () => {
     expect(rate.rps).toBeGreaterThan(70);
     const limited = rate.reserve();
     clock.advance(limited.waitMs);
-    rate.started();
+    rate.started(limited);
     rate.onRateLimited(limited);
     expect(rate.rps).toBeCloseTo(20, 5);
     expect(rate.snapshot()).toMatchObject({ slowStart: false, decreases: 1 });
@@ -117,7 +135,7 @@ describe('multiplicative decrease', () => {
     const inFlight = [1, 2, 3].map(() => {
       const ticket = rate.reserve();
       clock.advance(ticket.waitMs);
-      rate.started();
+      rate.started(ticket);
       return ticket;
     });
     for (const ticket of inFlight) rate.onRateLimited(ticket);
@@ -132,7 +150,12 @@ describe('multiplicative decrease', () => {
   it('never goes below the floor', () => {
     const clock = manualClock();
     const rate = new AdaptiveRate({ now: clock.now, initialRps: 4, minRps: 2, decreaseFactor: 0.5 });
-    for (let i = 0; i < 5; i++) rate.onRateLimited(rate.reserve());
+    for (let i = 0; i < 5; i++) {
+      const ticket = rate.reserve();
+      clock.advance(ticket.waitMs);
+      rate.started(ticket);
+      rate.onRateLimited(ticket);
+    }
     expect(rate.rps).toBe(2);
   });
 });
@@ -140,7 +163,12 @@ describe('multiplicative decrease', () => {
 describe('additive increase', () => {
   it('after a 429, gains increasePerSecond for each second of saturated use', () => {
     const clock = manualClock();
-    const rate = new AdaptiveRate({ now: clock.now, initialRps: 40, decreaseFactor: 0.5, increasePerSecond: 2 });
+    const rate = new AdaptiveRate({
+      now: clock.now,
+      initialRps: 40,
+      decreaseFactor: 0.5,
+      increasePerSecond: 2,
+    });
     saturate(rate, clock, 40);
     rate.onRateLimited(rate.reserve());
     expect(rate.rps).toBeCloseTo(20, 5);
