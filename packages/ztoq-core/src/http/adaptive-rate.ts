@@ -90,7 +90,9 @@ export class AdaptiveRate {
     this.#now = settings.now;
     this.#maxRps = settings.maxRps ?? Number.POSITIVE_INFINITY;
     if (!(this.#maxRps > 0)) throw new RangeError(`maxRps must be positive, got ${settings.maxRps}`);
-    this.#minRps = Math.min(settings.minRps ?? DEFAULTS.minRps, this.#maxRps);
+    const minRps = settings.minRps ?? DEFAULTS.minRps;
+    if (!(minRps > 0)) throw new RangeError(`minRps must be positive, got ${settings.minRps}`);
+    this.#minRps = Math.min(minRps, this.#maxRps);
     this.#decreaseFactor = settings.decreaseFactor ?? DEFAULTS.decreaseFactor;
     this.#increasePerSecond = settings.increasePerSecond ?? DEFAULTS.increasePerSecond;
     this.#rps = Math.min(this.#maxRps, Math.max(this.#minRps, settings.initialRps ?? DEFAULTS.initialRps));

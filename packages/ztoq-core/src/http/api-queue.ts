@@ -6,6 +6,8 @@ export interface ApiQueueSettings {
   readonly concurrency: number;
   /** Hand-set ceiling on attempts started per second; fractions allowed (0.5 = one every two seconds). */
   readonly maxRps?: number;
+  /** Floor of the learned budget; see `HttpLayerOptions.minRps`. */
+  readonly minRps?: number;
   readonly sleep: Sleep;
   readonly now: () => number;
 }
@@ -37,6 +39,7 @@ export class ApiQueue {
     this.#rate = new AdaptiveRate({
       now: settings.now,
       ...(settings.maxRps === undefined ? {} : { maxRps: settings.maxRps }),
+      ...(settings.minRps === undefined ? {} : { minRps: settings.minRps }),
     });
   }
 

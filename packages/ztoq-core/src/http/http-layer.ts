@@ -33,6 +33,12 @@ export interface HttpLayerOptions {
   readonly random?: () => number;
   /** Wall clock in epoch milliseconds, for `Retry-After` dates and latencies. */
   readonly now?: () => number;
+  /**
+   * Floor of every api's learned budget, in attempts per second (default 1). For simulators
+   * that answer 429 at random whatever the rate: there is no rate to learn, and every such 429
+   * would cut the budget anyway.
+   */
+  readonly minRps?: number;
 }
 
 export interface HttpApiOptions {
@@ -111,6 +117,7 @@ export class HttpLayer {
   readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #now: () => number;
+  readonly #minRps: number | undefined;
   readonly #stats = new HttpStats();
   readonly #apis = new Map<string, ApiContext>();
   /** Requests not yet settled, including those sleeping between attempts (which are in no queue). */
@@ -123,6 +130,7 @@ export class HttpLayer {
     this.#sleep = options.sleep ?? timerSleep;
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
+    this.#minRps = options.minRps;
   }
 
   /** A `fetch` for one api. Labels are unique per layer: the label is what counters and the rate-limit pause hang on. */
@@ -141,6 +149,7 @@ export class HttpLayer {
       queue: new ApiQueue({
         concurrency: options.concurrency ?? DEFAULTS.concurrency,
         ...(options.maxRps === undefined ? {} : { maxRps: options.maxRps }),
+        ...(this.#minRps === undefined ? {} : { minRps: this.#minRps }),
         sleep: this.#sleep,
         now: this.#now,
       }),
