@@ -5,6 +5,7 @@
  */
 import { largeDatasetMemory } from './large-dataset-memory.js';
 import { migrationDemo } from './migration-demo.js';
+import { rateLimited } from './rate-limited.js';
 import { rerun } from './rerun.js';
 import { simulatorThroughput } from './simulator-throughput.js';
 import { type BenchResult, writeResult } from './support.js';
@@ -14,6 +15,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'large-dataset-memory': largeDatasetMemory,
   'migration-demo': migrationDemo,
   rerun,
+  'rate-limited': rateLimited,
 };
 
 const requested = process.argv.slice(2);

@@ -20,7 +20,10 @@ export interface SimulatorProcess {
  * Runs `ztoq simulate` in its own process, so the load generator and the simulators do not
  * share an event loop and the simulators' memory is measured alone.
  */
-export async function startSimulatorProcess(size: 'tiny' | 'demo' | 'large'): Promise<SimulatorProcess> {
+export async function startSimulatorProcess(
+  size: 'tiny' | 'small' | 'demo' | 'large',
+  extraArgs: readonly string[] = [],
+): Promise<SimulatorProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -32,6 +35,7 @@ export async function startSimulatorProcess(size: 'tiny' | 'demo' | 'large'): Pr
       '--size',
       size,
       '--json',
+      ...extraArgs,
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
   );

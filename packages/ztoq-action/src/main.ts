@@ -284,6 +284,7 @@ async function migrate(
         ...(inputs.reportDir ? { reportDir: inputs.reportDir } : {}),
         batchSize: parameters.batchSize,
         maxWorkers: parameters.maxWorkers,
+        ...(inputs.maxRps === undefined ? {} : { maxRps: inputs.maxRps }),
         ...(inputs.limit === undefined ? {} : { limit: inputs.limit }),
         dryRun: inputs.dryRun,
         ...(mapping ? { mapping } : {}),

@@ -7,6 +7,7 @@ export const RUN_INPUTS = {
   phase: 'phase',
   batchSize: 'batch-size',
   maxWorkers: 'max-workers',
+  maxRps: 'max-rps',
   limit: 'limit',
   dryRun: 'dry-run',
   mapping: 'mapping',
@@ -42,6 +43,8 @@ export interface RunInputs {
   phase?: RunPhase;
   batchSize?: number;
   maxWorkers?: number;
+  /** Ceiling on requests per second to each API; absent: learned from the APIs' 429s. */
+  maxRps?: number;
   limit?: number;
   dryRun: boolean;
   /** Absolute. */
@@ -95,6 +98,13 @@ export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string
     return undefined;
   };
   const flag = (name: string, fallback: boolean): boolean => optionalFlag(name) ?? fallback;
+  const positiveNumber = (name: string): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    if (/^[0-9]+(\.[0-9]+)?$/.test(value) && Number(value) > 0) return Number(value);
+    problems.push(`input ${name} must be a number above zero, got "${value}"`);
+    return undefined;
+  };
   const phaseText = text(RUN_INPUTS.phase);
   const phase = phaseText === undefined ? undefined : PHASES.find((name) => name === phaseText);
   if (phaseText !== undefined && !phase)
@@ -124,6 +134,7 @@ export function readRunInputs(reader: Pick<InputReader, 'getInput'>, cwd: string
     ...(phase === undefined ? {} : { phase }),
     batchSize: wholeNumber(RUN_INPUTS.batchSize),
     maxWorkers: wholeNumber(RUN_INPUTS.maxWorkers),
+    maxRps: positiveNumber(RUN_INPUTS.maxRps),
     limit: wholeNumber(RUN_INPUTS.limit),
     dryRun: flag(RUN_INPUTS.dryRun, false),
     ...(mapping === undefined ? {} : { mappingFile: path.resolve(cwd, mapping) }),

@@ -17,7 +17,7 @@ import { createCliLogger } from '../cli-logger.js';
 import { formatResult } from '../format-result.js';
 import type { CommandOutcome } from '../program.js';
 import { createProgressDisplay, DEFAULT_PROGRESS_INTERVAL_MS } from '../progress/progress-display.js';
-import { onTargetEditOption, wholeNumber } from './command-options.js';
+import { onTargetEditOption, positiveNumber, wholeNumber } from './command-options.js';
 import { verbosityOf } from './common-options.js';
 import { progressSeconds } from './progress-interval.js';
 import { formatOption, type ReportFlags, reporterOption, reportersFromFlags } from './report-options.js';
@@ -27,6 +27,7 @@ interface MigrateFlags extends ReportFlags {
   phase: RunPhase;
   batchSize: number;
   maxWorkers: number;
+  maxRps?: number;
   limit?: number;
   dryRun?: boolean;
   mapping?: string;
@@ -58,6 +59,11 @@ export function registerMigrateCommand(program: Command, io: CliIo, outcome: Com
     )
     .option('--batch-size <n>', 'entities per store transaction in load', wholeNumber, 50)
     .option('--max-workers <n>', 'concurrent requests per API', wholeNumber, 5)
+    .option(
+      '--max-rps <n>',
+      "at most this many requests per second to each API (default: learned from the APIs' 429 answers)",
+      positiveNumber,
+    )
     .option('--limit <n>', 'rehearsal: only the first N test cases and their executions', wholeNumber)
     .option(
       '--dry-run',
@@ -150,6 +156,7 @@ Examples:
             ...(reportDir ? { reportDir } : {}),
             batchSize: flags.batchSize,
             maxWorkers: flags.maxWorkers,
+            ...(flags.maxRps === undefined ? {} : { maxRps: flags.maxRps }),
             ...(flags.limit === undefined ? {} : { limit: flags.limit }),
             dryRun: flags.dryRun ?? false,
             ...(mapping ? { mapping } : {}),

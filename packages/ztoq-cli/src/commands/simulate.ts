@@ -34,10 +34,15 @@ export function registerSimulateCommand(
     .option('--seed <n>', 'data set seed', integer, 1)
     .option('--zephyr-port <port>', 'port for the Zephyr simulator (default: a free one)', integer, 0)
     .option('--qtest-port <port>', 'port for the qTest simulator (default: a free one)', integer, 0)
+    .option(
+      '--rate-limit <rate[:burst]>',
+      'per credential, a token bucket of `rate` requests a second and `burst` at once (default: the rate); beyond it 429 with Retry-After (both simulators)',
+      rateLimit,
+    )
     .option('--json', 'print the connection settings as one JSON line on stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n  ztoq simulate --size demo          # prints export lines to paste into another shell\n  ztoq simulate --size tiny --json   # one JSON line with URLs and credentials, for scripts',
+      '\nExamples:\n  ztoq simulate --size demo          # prints export lines to paste into another shell\n  ztoq simulate --size tiny --json   # one JSON line with URLs and credentials, for scripts\n  ztoq simulate --rate-limit 40:20   # a vendor that throttles to 40 requests a second',
     )
     .action(
       async (options: {
@@ -46,8 +51,10 @@ export function registerSimulateCommand(
         zephyrPort: number;
         qtestPort: number;
         json?: boolean;
+        rateLimit?: RateLimit;
       }) => {
         const simulators = await startSimulators({
+          ...(options.rateLimit === undefined ? {} : { faults: { rateLimit: options.rateLimit } }),
           size: options.size,
           seed: options.seed,
           zephyrPort: options.zephyrPort,
@@ -76,6 +83,21 @@ export function registerSimulateCommand(
         }
       },
     );
+}
+
+interface RateLimit {
+  refillPerSecond: number;
+  capacity: number;
+}
+
+function rateLimit(value: string): RateLimit {
+  const match = /^([0-9]+)(?::([0-9]+))?$/.exec(value);
+  const refillPerSecond = Number(match?.[1] ?? 0);
+  const capacity = match?.[2] === undefined ? refillPerSecond : Number(match[2]);
+  if (!match || refillPerSecond < 1 || capacity < 1) {
+    throw new InvalidArgumentError('expected RATE or RATE:BURST, whole numbers of at least 1 (e.g. 40:20)');
+  }
+  return { refillPerSecond, capacity };
 }
 
 function integer(value: string): number {

@@ -11,6 +11,11 @@ export interface MigrationOptions {
   batchSize?: number;
   /** Concurrent requests for per-item reads and for creates. */
   maxWorkers?: number;
+  /**
+   * Ceiling on requests started per second to each API, retries included. Below it the HTTP
+   * layer learns each API's rate from its 429s; this is for a limit known in advance.
+   */
+  maxRps?: number;
   /** A rehearsal: the first N test cases and only their executions. */
   limit?: number;
   /** Extract, transform and preflight only, writing nothing to the target. */
@@ -61,6 +66,7 @@ export interface ResolvedMigrationOptions {
   migrationId: string | undefined;
   batchSize: number;
   maxWorkers: number;
+  maxRps: number | undefined;
   limit: number | undefined;
   dryRun: boolean;
   mapping: MappingFile;
@@ -84,6 +90,7 @@ export function resolveMigrationOptions(options: MigrationOptions): ResolvedMigr
     migrationId: options.migrationId,
     batchSize: positive('batch size', options.batchSize, 50, 1000),
     maxWorkers: positive('max workers', options.maxWorkers, 5, 64),
+    maxRps: options.maxRps,
     limit:
       options.limit === undefined ? undefined : positive('limit', options.limit, 1, Number.MAX_SAFE_INTEGER),
     dryRun: options.dryRun ?? false,
@@ -100,6 +107,8 @@ export function resolveMigrationOptions(options: MigrationOptions): ResolvedMigr
       `on-target-edit must be one of ${ON_TARGET_EDIT_CHOICES.join(', ')}, got ${String(resolved.onTargetEdit)}`,
     );
   }
+  if (options.maxRps !== undefined && !(Number.isFinite(options.maxRps) && options.maxRps > 0))
+    problems.push(`max requests per second must be a positive number, got ${options.maxRps}`);
   if (resolved.targetRoot.length > 500)
     problems.push('target root must be at most 500 characters (a qTest name)');
   if (problems.length > 0) throw new ConfigError(problems);

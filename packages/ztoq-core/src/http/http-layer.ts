@@ -2,6 +2,7 @@ import type { ApiOperation } from '../api/operation.js';
 import type { Logger } from '../ports/logger.js';
 import { silentLogger } from '../ports/logger.js';
 import { secrets as processSecrets, type SecretRegistry } from '../secrets.js';
+import type { RateTicket } from './adaptive-rate.js';
 import { ApiQueue } from './api-queue.js';
 import { EndpointMatcher, type EndpointName } from './endpoint-matcher.js';
 import { HttpStats, type HttpStatsSnapshot } from './http-stats.js';
@@ -32,6 +33,12 @@ export interface HttpLayerOptions {
   readonly random?: () => number;
   /** Wall clock in epoch milliseconds, for `Retry-After` dates and latencies. */
   readonly now?: () => number;
+  /**
+   * Floor of every api's learned budget, in attempts per second (default 1). For simulators
+   * that answer 429 at random whatever the rate: there is no rate to learn, and every such 429
+   * would cut the budget anyway.
+   */
+  readonly minRps?: number;
 }
 
 export interface HttpApiOptions {
@@ -42,8 +49,11 @@ export interface HttpApiOptions {
   /** The api's operations, used to name requests by their path template. */
   readonly operations: readonly ApiOperation[];
   readonly concurrency?: number;
-  /** Optional budget of attempts started per second, retries included. */
-  readonly requestsPerSecond?: number;
+  /**
+   * Ceiling on attempts started per second, retries included. Below it the layer learns the
+   * api's rate from its 429s (`AdaptiveRate`); this only stops it from going higher.
+   */
+  readonly maxRps?: number;
   /** Attempts per request, the first included. */
   readonly maxAttempts?: number;
   readonly baseDelayMs?: number;
@@ -107,6 +117,7 @@ export class HttpLayer {
   readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #now: () => number;
+  readonly #minRps: number | undefined;
   readonly #stats = new HttpStats();
   readonly #apis = new Map<string, ApiContext>();
   /** Requests not yet settled, including those sleeping between attempts (which are in no queue). */
@@ -119,6 +130,7 @@ export class HttpLayer {
     this.#sleep = options.sleep ?? timerSleep;
     this.#random = options.random ?? Math.random;
     this.#now = options.now ?? Date.now;
+    this.#minRps = options.minRps;
   }
 
   /** A `fetch` for one api. Labels are unique per layer: the label is what counters and the rate-limit pause hang on. */
@@ -128,15 +140,16 @@ export class HttpLayer {
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
       throw new RangeError(`HttpLayer: maxAttempts must be a whole number of at least 1, got ${maxAttempts}`);
     }
-    if (options.requestsPerSecond !== undefined && !(options.requestsPerSecond > 0)) {
-      throw new RangeError(`HttpLayer: requestsPerSecond must be positive, got ${options.requestsPerSecond}`);
+    if (options.maxRps !== undefined && !(options.maxRps > 0)) {
+      throw new RangeError(`HttpLayer: maxRps must be positive, got ${options.maxRps}`);
     }
     const context: ApiContext = {
       api: options.api,
       matcher: new EndpointMatcher(options.baseUrl, options.operations),
       queue: new ApiQueue({
         concurrency: options.concurrency ?? DEFAULTS.concurrency,
-        requestsPerSecond: options.requestsPerSecond,
+        ...(options.maxRps === undefined ? {} : { maxRps: options.maxRps }),
+        ...(this.#minRps === undefined ? {} : { minRps: this.#minRps }),
         sleep: this.#sleep,
         now: this.#now,
       }),
@@ -161,9 +174,14 @@ export class HttpLayer {
     };
   }
 
-  /** Counters so far, per api and endpoint; safe to serialise into reports. */
+  /** Counters so far, per api and endpoint, and each api's learned rate; safe to serialise into reports. */
   stats(): HttpStatsSnapshot {
-    return this.#stats.snapshot();
+    const snapshot = this.#stats.snapshot();
+    for (const [api, context] of this.#apis) {
+      const counters = snapshot.apis[api];
+      if (counters) counters.rate = context.queue.rate();
+    }
+    return snapshot;
   }
 
   /** Resolves once no request is queued, in flight or waiting to retry, on any api. */
@@ -182,7 +200,7 @@ export class HttpLayer {
     for (let attempt = 1; ; attempt++) {
       // Retries jump the line: they have waited once already, and finishing started work first
       // keeps the number of half-done requests (and their buffered bodies) small.
-      const result = await context.queue.run(() => this.#attempt(context, template, attempt), {
+      const result = await context.queue.run((ticket) => this.#attempt(context, template, attempt, ticket), {
         priority: attempt - 1,
         signal: template.signal,
       });
@@ -251,7 +269,12 @@ export class HttpLayer {
    * body, which the caller may stream for as long as it needs), and counters. Network failures
    * come back as values so the caller's retry decision sees them; the caller's abort is thrown.
    */
-  async #attempt(context: ApiContext, template: RequestTemplate, attempt: number): Promise<AttemptResult> {
+  async #attempt(
+    context: ApiContext,
+    template: RequestTemplate,
+    attempt: number,
+    ticket: RateTicket,
+  ): Promise<AttemptResult> {
     const timeout = new AbortController();
     const request = new Request(template.url, {
       method: template.method,
@@ -269,6 +292,9 @@ export class HttpLayer {
       const response = await this.#fetch(request);
       const latencyMs = this.#now() - startedAt;
       this.#stats.recordResponse(api, endpoint, response.status, latencyMs);
+      // A 429 is the api's word on the rate; a server error says nothing about it either way.
+      if (response.status === 429) context.queue.rateLimited(ticket);
+      else if (response.status < 500) context.queue.accepted(ticket);
       this.#logAttempt(context, template, attempt, { kind: 'response', status: response.status }, latencyMs);
       return { kind: 'response', response };
     } catch (error) {

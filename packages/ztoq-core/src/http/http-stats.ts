@@ -1,3 +1,5 @@
+import type { AdaptiveRateSnapshot } from './adaptive-rate.js';
+
 /** Counters for one endpoint (or an api's totals). Plain data, so a snapshot serialises as is. */
 export interface EndpointCounters {
   /** Attempts sent, retries included. */
@@ -17,6 +19,8 @@ export interface EndpointCounters {
 
 export interface ApiCounters {
   totals: EndpointCounters;
+  /** The requests-per-second budget the layer learned for this api (absent in counters kept by hand). */
+  rate?: AdaptiveRateSnapshot;
   /** Keyed by endpoint label, e.g. `GET /testcases/{testCaseKey}`. */
   endpoints: Record<string, EndpointCounters>;
 }

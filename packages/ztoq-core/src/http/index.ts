@@ -1,3 +1,4 @@
+export type { AdaptiveRateSnapshot } from './adaptive-rate.js';
 export {
   EndpointMatcher,
   type EndpointName,

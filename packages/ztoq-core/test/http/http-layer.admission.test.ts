@@ -135,7 +135,7 @@ describe('concurrency', () => {
   });
 });
 
-describe('requests-per-second budget', () => {
+describe('hand-set ceiling (maxRps)', () => {
   it('starts no more attempts in any second than the budget allows', async () => {
     server = await startScriptedServer(() => ({ status: 200 }));
     const origin = server.origin;
@@ -152,7 +152,7 @@ describe('requests-per-second budget', () => {
       baseUrl: `${origin}/v2`,
       operations: zephyrOperations,
       concurrency: 50,
-      requestsPerSecond: budget,
+      maxRps: budget,
     });
     await Promise.all(Array.from({ length: 30 }, (_, i) => zephyrFetch(`${origin}/v2/testcases/PROJ-T${i}`)));
 
@@ -169,7 +169,7 @@ describe('requests-per-second budget', () => {
   it('rejects a budget that is not positive', () => {
     const http = new HttpLayer();
     expect(() =>
-      http.api({ api: 'zephyr', baseUrl: 'http://127.0.0.1:1', operations: [], requestsPerSecond: 0 }),
+      http.api({ api: 'zephyr', baseUrl: 'http://127.0.0.1:1', operations: [], maxRps: 0 }),
     ).toThrow(RangeError);
   });
 });

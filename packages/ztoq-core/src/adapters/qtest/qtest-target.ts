@@ -31,7 +31,8 @@ export interface QTestTargetOptions {
   http?: HttpLayer;
   logger?: Logger;
   concurrency?: number;
-  requestsPerSecond?: number;
+  /** Ceiling on requests started per second, retries included; below it the HTTP layer learns the rate. */
+  maxRps?: number;
 }
 
 export const QTEST_CAPABILITIES: TargetCapabilities = {
@@ -56,7 +57,7 @@ export function qtest(options: QTestTargetOptions): Target {
     baseUrl: options.baseUrl,
     operations: qtestOperations,
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-    ...(options.requestsPerSecond === undefined ? {} : { requestsPerSecond: options.requestsPerSecond }),
+    ...(options.maxRps === undefined ? {} : { maxRps: options.maxRps }),
     // A search reads; a token request only issues another token: both may be repeated blindly.
     // A PUT may not: a repeated test case update is one more version. The engine reads the
     // entity back before it sends an update whose answer was lost.

@@ -23,8 +23,8 @@ export interface ZephyrScaleCloudOptions {
   logger?: Logger;
   /** Requests to Zephyr in flight at once, across all streams (the HTTP layer's default when absent). */
   concurrency?: number;
-  /** Budget of requests started per second, retries included; none when absent. */
-  requestsPerSecond?: number;
+  /** Ceiling on requests started per second, retries included; below it the HTTP layer learns the rate. */
+  maxRps?: number;
 }
 
 /** The API label under which the source's requests are counted and logged by the HTTP layer. */
@@ -61,7 +61,7 @@ export function zephyrScaleCloud(options: ZephyrScaleCloudOptions): Source {
     baseUrl: options.baseUrl,
     operations: zephyrOperations,
     concurrency: options.concurrency,
-    requestsPerSecond: options.requestsPerSecond,
+    ...(options.maxRps === undefined ? {} : { maxRps: options.maxRps }),
   });
   const transport = new ZephyrTransport(
     createZephyrClient({ baseUrl: options.baseUrl, token: options.apiToken, fetch }),

@@ -35,8 +35,6 @@ export interface MigrationFromConfigInput {
   reporters?: readonly Reporter[];
   /** Where a relative store path resolves. */
   cwd?: string;
-  /** Requests per second per API; unset leaves the HTTP layer's default. */
-  requestsPerSecond?: number;
 }
 
 /**
@@ -49,7 +47,8 @@ export async function migrationFromConfig(input: MigrationFromConfigInput): Prom
   const { zephyr, qtest: qtestConnection } = requireConfig(input.config, ['zephyr', 'qtest']);
   const http = new HttpLayer({ logger });
   const workers = input.options.maxWorkers ?? 5;
-  const rate = input.requestsPerSecond === undefined ? {} : { requestsPerSecond: input.requestsPerSecond };
+  const { maxRps } = input.options;
+  const rate = maxRps === undefined ? {} : { maxRps };
   const source = zephyrScaleCloud({
     baseUrl: zephyr.baseUrl,
     apiToken: zephyr.apiToken,
