@@ -58,7 +58,9 @@ export async function simulatedSource(options: SimulatedSourceOptions = {}): Pro
   });
   await simulator.listen();
   onTestFinished(() => simulator.close());
-  const http = new HttpLayer({ sleep: shortSleep });
+  // 429s injected at random are no rate to learn: without a floor each one would cut the
+  // budget (see the migration rig); these tests are about retries, not pacing.
+  const http = new HttpLayer({ sleep: shortSleep, minRps: 500 });
   const source = zephyrScaleCloud({
     baseUrl: simulator.baseUrl,
     apiToken: options.apiToken ?? DEFAULT_ZEPHYR_TOKEN,
