@@ -7,6 +7,7 @@ import { largeDatasetMemory } from './large-dataset-memory.js';
 import { migrationDemo } from './migration-demo.js';
 import { rerun } from './rerun.js';
 import { simulatorThroughput } from './simulator-throughput.js';
+import { storeFirstOpen } from './store-first-open.js';
 import { type BenchResult, writeResult } from './support.js';
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
@@ -14,6 +15,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'large-dataset-memory': largeDatasetMemory,
   'migration-demo': migrationDemo,
   rerun,
+  'store-first-open': storeFirstOpen,
 };
 
 const requested = process.argv.slice(2);
