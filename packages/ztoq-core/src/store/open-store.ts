@@ -19,8 +19,8 @@ import {
 } from './database-url.js';
 import { lockDirectory, type ReleaseLock } from './directory-lock.js';
 import { KyselyStateStore } from './kysely-state-store.js';
-import { initialiseDataDirectory, pgliteOptions } from './pglite-data-directory.js';
 import { migrateToLatest } from './migrate.js';
+import { initialiseDataDirectory, pgliteOptions } from './pglite-data-directory.js';
 import type { StoreDatabase } from './schema.js';
 import { describeFailure, isNetworkFailure, toStoreError } from './store-error.js';
 import { InProcessWriterLocks } from './writer-locks/in-process-writer-locks.js';

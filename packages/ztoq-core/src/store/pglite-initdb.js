@@ -15,7 +15,8 @@ try {
   await pglite.close();
 } catch (error) {
   // The last line of stderr is the failure, as JSON, for the opening process to report.
-  const failure = error instanceof Error ? { message: error.message, code: error.code } : { message: String(error) };
+  const failure =
+    error instanceof Error ? { message: error.message, code: error.code } : { message: String(error) };
   process.stderr.write(`\n${JSON.stringify(failure)}\n`);
   process.exitCode = 1;
 }
