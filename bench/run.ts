@@ -8,6 +8,7 @@ import { migrationDemo } from './migration-demo.js';
 import { rateLimited } from './rate-limited.js';
 import { rerun } from './rerun.js';
 import { simulatorThroughput } from './simulator-throughput.js';
+import { storeFirstOpen } from './store-first-open.js';
 import { type BenchResult, writeResult } from './support.js';
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'migration-demo': migrationDemo,
   rerun,
   'rate-limited': rateLimited,
+  'store-first-open': storeFirstOpen,
 };
 
 const requested = process.argv.slice(2);

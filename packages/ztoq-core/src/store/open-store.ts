@@ -20,6 +20,7 @@ import {
 import { lockDirectory, type ReleaseLock } from './directory-lock.js';
 import { KyselyStateStore } from './kysely-state-store.js';
 import { migrateToLatest } from './migrate.js';
+import { initialiseDataDirectory, pgliteOptions } from './pglite-data-directory.js';
 import type { StoreDatabase } from './schema.js';
 import { describeFailure, isNetworkFailure, toStoreError } from './store-error.js';
 import { InProcessWriterLocks } from './writer-locks/in-process-writer-locks.js';
@@ -67,6 +68,7 @@ export async function openStateStore(options: OpenStateStoreOptions = {}): Promi
     target.kind === 'pglite-directory' ? await prepareDirectory(target.directory, options) : undefined;
   let db: Kysely<StoreDatabase> | undefined;
   try {
+    if (target.kind === 'pglite-directory') await initialiseDataDirectory(target.directory);
     const { dialect, writerLocks } = await createDialect(target, schema, logger);
     db = new Kysely<StoreDatabase>({ dialect });
     await sql`select 1`.execute(db).catch((error: unknown) => {
@@ -137,7 +139,12 @@ async function createDialect(target: DatabaseTarget, schema: string, logger: Log
     return { dialect: new PostgresDialect({ pool, onCreateConnection }), writerLocks };
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = target.kind === 'pglite-memory' ? new PGlite() : new PGlite(target.directory);
+  // A directory was initialised by initialiseDataDirectory; an in-memory database is created
+  // here, initdb's peak included, as it cannot outlive a process of its own.
+  const pglite =
+    target.kind === 'pglite-memory'
+      ? new PGlite(pgliteOptions(PGlite))
+      : new PGlite(target.directory, pgliteOptions(PGlite));
   return {
     dialect: new PGliteDialect({ pglite, onCreateConnection }),
     writerLocks: new InProcessWriterLocks(),
