@@ -43,7 +43,7 @@ describe('a persisted PGlite store', () => {
     } finally {
       await load.close();
     }
-  });
+  }, 120_000);
 
   it('keeps committed data when its process dies without closing the store, and takes over its lock', async () => {
     const directory = await temporaryDirectory();
@@ -72,7 +72,7 @@ describe('a persisted PGlite store', () => {
     } finally {
       await reopened.close();
     }
-  });
+  }, 120_000);
 
   it('refuses a second opener while the first holds the store', async () => {
     const directory = await temporaryDirectory();
@@ -89,7 +89,7 @@ describe('a persisted PGlite store', () => {
       await first.close();
     }
     expect(existsSync(join(directory, LOCK_FILE_NAME))).toBe(false);
-  });
+  }, 120_000);
 
   it('lets a second opener wait for the first to close, and stop waiting when told', async () => {
     const directory = await temporaryDirectory();
@@ -118,5 +118,5 @@ describe('a persisted PGlite store', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 120_000);
 });
