@@ -1,4 +1,11 @@
-import type { IdMapping, IdMapState, TransformedEntity, WrittenPlan } from '../ports/state-store.js';
+import type {
+  DoneMapping,
+  IdMapping,
+  IdMapState,
+  StateStoreSession,
+  TransformedEntity,
+  WrittenPlan,
+} from '../ports/state-store.js';
 import type { CreatedEntity, LoadedEntity, ResolvedEntity } from '../ports/target.js';
 import { classifyWriteFailure } from '../ports/write-failure.js';
 import { endAdoption, startAdoption } from './adoption-mode.js';
@@ -160,7 +167,7 @@ async function loadBatch(
     },
   );
 
-  const doneRows: Parameters<typeof store.markDone>[2][number][] = [];
+  const doneRows: DoneMapping[] = [];
   const refused: string[] = [];
   const unsent: string[] = [];
   const failures: { sourceId: string; error: string }[] = [];
@@ -220,45 +227,24 @@ async function loadBatch(
   const failedCount = outcomes.filter(
     (outcome) => outcome.kind === 'refused' || outcome.kind === 'unknown',
   ).length;
-  await store.transaction(async (session) => {
-    if (doneRows.length > 0) await session.markDone(projectKey, type, doneRows, runId);
-    if (refused.length > 0) await session.markFailed(projectKey, type, refused, runId);
-    if (unsent.length > 0) await session.discardPending(projectKey, type, unsent);
-    for (const failure of failures) {
-      await session.recordFailure({
-        projectKey,
-        phase: 'load',
-        entityType: type,
-        sourceId: failure.sourceId,
-        runId,
-        error: failure.error,
-      });
-    }
-    // An entity that failed or was skipped by an earlier run and now made it is no failure any more.
-    await session.clearFailures(
-      { projectKey, phase: 'load', entityType: type },
-      doneRows.map((row) => row.sourceId),
-    );
-    await session.appendEvents(runId, [
-      {
-        kind: 'batch-loaded',
-        phase: 'load',
-        entityType: type,
-        counts: {
-          created: outcomes.filter((outcome) => outcome.kind === 'created').length,
-          adopted: outcomes.filter((outcome) => outcome.kind === 'adopted').length,
-          failed: failedCount,
-          skipped: failures.length - failedCount,
-        },
+  await settleBatch(context, type, {
+    doneRows,
+    failures,
+    fatal,
+    async markStates(session) {
+      if (refused.length > 0) await session.markFailed(projectKey, type, refused, runId);
+      if (unsent.length > 0) await session.discardPending(projectKey, type, unsent);
+    },
+    event: {
+      kind: 'batch-loaded',
+      counts: {
+        created: outcomes.filter((outcome) => outcome.kind === 'created').length,
+        adopted: outcomes.filter((outcome) => outcome.kind === 'adopted').length,
+        failed: failedCount,
+        skipped: failures.length - failedCount,
       },
-    ]);
+    },
   });
-  // Confirmed creates are recorded: the next run does not send them again.
-  if (doneRows.length > 0) context.progressed();
-  for (const failure of failures) {
-    context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
-  }
-  if (fatal !== undefined) throw fatal;
 }
 
 /** `lookFirst`: the entity may already be in the target (an unconfirmed create, a lost store). */
@@ -479,7 +465,7 @@ async function updateBatch(
     options.maxWorkers,
     (item) => updateOne(context, item.entity, item.inDoubt),
   );
-  const doneRows: Parameters<typeof store.markDone>[2][number][] = [];
+  const doneRows: DoneMapping[] = [];
   const notInDoubt: string[] = [];
   let fatal: unknown;
   outcomes.forEach((outcome, index) => {
@@ -520,9 +506,41 @@ async function updateBatch(
         break;
     }
   });
+  await settleBatch(context, type, {
+    doneRows,
+    failures,
+    fatal,
+    async markStates(session) {
+      if (notInDoubt.length > 0) await session.clearUpdating(projectKey, type, notInDoubt);
+    },
+    event: { kind: 'batch-updated', counts: { updated: doneRows.length, failed: failures.length } },
+  });
+}
+
+/**
+ * Records how a batch of creates or updates ended, in one transaction: the confirmed rows, the
+ * batch's own state changes (`markStates`), each failure with its reason, the earlier failures
+ * of what has now made it (no failure any more), and the batch's event. Only then does the run
+ * count progress (the next run will not send these again) and hear of the failures; a fatal
+ * error is thrown last, so nothing confirmed before it is lost.
+ */
+async function settleBatch(
+  context: PhaseContext,
+  type: string,
+  batch: {
+    doneRows: DoneMapping[];
+    failures: { sourceId: string; error: string }[];
+    fatal: unknown;
+    markStates: (session: StateStoreSession) => Promise<void>;
+    event: { kind: 'batch-loaded' | 'batch-updated'; counts: Record<string, number> };
+  },
+): Promise<void> {
+  const { store, options, runId } = context;
+  const { projectKey } = options;
+  const { doneRows, failures } = batch;
   await store.transaction(async (session) => {
     if (doneRows.length > 0) await session.markDone(projectKey, type, doneRows, runId);
-    if (notInDoubt.length > 0) await session.clearUpdating(projectKey, type, notInDoubt);
+    await batch.markStates(session);
     for (const failure of failures) {
       await session.recordFailure({ projectKey, phase: 'load', entityType: type, runId, ...failure });
     }
@@ -530,20 +548,13 @@ async function updateBatch(
       { projectKey, phase: 'load', entityType: type },
       doneRows.map((row) => row.sourceId),
     );
-    await session.appendEvents(runId, [
-      {
-        kind: 'batch-updated',
-        phase: 'load',
-        entityType: type,
-        counts: { updated: doneRows.length, failed: failures.length },
-      },
-    ]);
+    await session.appendEvents(runId, [{ ...batch.event, phase: 'load', entityType: type }]);
   });
   if (doneRows.length > 0) context.progressed();
   for (const failure of failures) {
     context.events.emit('entity-failed', { phase: 'load', entityType: type, ...failure });
   }
-  if (fatal !== undefined) throw fatal;
+  if (batch.fatal !== undefined) throw batch.fatal;
 }
 
 async function updateOne(
