@@ -1,9 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, migrationFromConfig } from '@ztoq/core';
-import { generateDataset } from '@ztoq/simulators';
-import { type BenchResult, startSimulatorProcess } from './support.js';
+import { type BenchResult, demoMigration, startSimulatorProcess } from './support.js';
 
 /**
  * A whole migration of the demo project (300 test cases, 3,000 executions) through the real
@@ -19,27 +17,7 @@ export async function migrationDemo(): Promise<BenchResult> {
   const simulators = await startSimulatorProcess('demo');
   const directory = await mkdtemp(path.join(tmpdir(), 'ztoq-bench-'));
   try {
-    const dataset = generateDataset({ seed: 1, size: 'demo' });
-    const env = {
-      ZEPHYR_BASE_URL: simulators.zephyr.baseUrl,
-      ZEPHYR_API_TOKEN: simulators.zephyr.apiToken,
-      QTEST_BASE_URL: simulators.qtest.baseUrl,
-      QTEST_USERNAME: simulators.qtest.username,
-      QTEST_PASSWORD: simulators.qtest.password,
-      QTEST_PROJECT_ID: String(simulators.qtest.projectId),
-      ZTOQ_DATABASE_URL: `file:${path.join(directory, 'store')}`,
-    };
-    const configured = await migrationFromConfig({
-      config: loadConfig({ env }),
-      options: {
-        projectKey: simulators.zephyr.projectKey,
-        maxWorkers: 8,
-        mapping: {
-          executionStatus: { Retest: 'Incomplete' },
-          users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
-        },
-      },
-    });
+    const configured = await demoMigration(simulators, directory);
     // The embedded PostgreSQL (WebAssembly) takes its memory when the store opens; what the
     // migration adds on top of that is what has to stay bounded.
     const storeBaselineMiB = mib(process.memoryUsage().rss);

@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type HttpStatsSnapshot, loadConfig, type MigrationPhase, migrationFromConfig } from '@ztoq/core';
-import { generateDataset } from '@ztoq/simulators';
-import { type BenchResult, startSimulatorProcess } from './support.js';
+import type { HttpStatsSnapshot, MigrationPhase } from '@ztoq/core';
+import { type BenchResult, demoMigration, startSimulatorProcess } from './support.js';
 
 /**
  * The demo project migrated against vendors that throttle: both simulators (in their own
@@ -34,28 +33,8 @@ export async function rateLimited(): Promise<BenchResult> {
   const simulators = await startSimulatorProcess('demo', ['--rate-limit', `${BUCKET_RATE}:${BUCKET_BURST}`]);
   const directory = await mkdtemp(path.join(tmpdir(), 'ztoq-bench-'));
   try {
-    const dataset = generateDataset({ seed: 1, size: 'demo' });
-    const env = {
-      ZEPHYR_BASE_URL: simulators.zephyr.baseUrl,
-      ZEPHYR_API_TOKEN: simulators.zephyr.apiToken,
-      QTEST_BASE_URL: simulators.qtest.baseUrl,
-      QTEST_USERNAME: simulators.qtest.username,
-      QTEST_PASSWORD: simulators.qtest.password,
-      QTEST_PROJECT_ID: String(simulators.qtest.projectId),
-      ZTOQ_DATABASE_URL: `file:${path.join(directory, 'store')}`,
-    };
     const startedAt = performance.now();
-    const configured = await migrationFromConfig({
-      config: loadConfig({ env }),
-      options: {
-        projectKey: simulators.zephyr.projectKey,
-        maxWorkers: 8,
-        mapping: {
-          executionStatus: { Retest: 'Incomplete' },
-          users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
-        },
-      },
-    });
+    const configured = await demoMigration(simulators, directory);
     // Per phase: the counters are read when it starts and when it finishes.
     const phases: PhaseTally[] = [];
     let opened: { at: number; stats: HttpStatsSnapshot } | undefined;

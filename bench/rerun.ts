@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, type MigrationResult, migrationFromConfig } from '@ztoq/core';
+import type { MigrationResult } from '@ztoq/core';
 import { type RunningSimulators, startSimulators } from '@ztoq/simulators';
-import type { BenchResult } from './support.js';
+import { type BenchResult, demoMigration } from './support.js';
 
 /**
  * What a nightly re-run costs: the demo project is migrated once, run again unchanged, then
@@ -64,27 +64,7 @@ interface RunCost {
 }
 
 async function migrateOnce(simulators: RunningSimulators, directory: string): Promise<RunCost> {
-  const { connection, dataset } = simulators;
-  const env = {
-    ZEPHYR_BASE_URL: connection.zephyr.baseUrl,
-    ZEPHYR_API_TOKEN: connection.zephyr.apiToken,
-    QTEST_BASE_URL: connection.qtest.baseUrl,
-    QTEST_USERNAME: connection.qtest.username,
-    QTEST_PASSWORD: connection.qtest.password,
-    QTEST_PROJECT_ID: String(connection.qtest.projectId),
-    ZTOQ_DATABASE_URL: `file:${path.join(directory, 'store')}`,
-  };
-  const configured = await migrationFromConfig({
-    config: loadConfig({ env }),
-    options: {
-      projectKey: connection.zephyr.projectKey,
-      maxWorkers: 8,
-      mapping: {
-        executionStatus: { Retest: 'Incomplete' },
-        users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
-      },
-    },
-  });
+  const configured = await demoMigration(simulators.connection, directory);
   const started = Date.now();
   const result = await configured.migration.run({ phase: 'all' }).finally(() => configured.close());
   return costOf(result, (Date.now() - started) / 1000);

@@ -3,6 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type ConfiguredMigration, loadConfig, migrationFromConfig } from '@ztoq/core';
+import { generateDataset } from '@ztoq/simulators';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = path.join(repoRoot, 'bench-results');
@@ -84,4 +86,39 @@ export async function writeResult(result: BenchResult): Promise<void> {
   console.log(
     `${result.passed ? 'PASS' : 'FAIL'} ${result.name}: ${result.target} → ${path.relative(repoRoot, file)}`,
   );
+}
+
+/** Where the simulators listen and with which credentials: what `ztoq simulate --json` prints. */
+export type SimulatorConnection = Pick<SimulatorProcess, 'zephyr' | 'qtest'>;
+
+/**
+ * The generated demo project's migration (seed 1) against the simulators, configured as a user
+ * configures `ztoq migrate`: the environment names, an embedded store under `storeDirectory`,
+ * 8 workers, and the mapping the demo data needs.
+ */
+export function demoMigration(
+  connection: SimulatorConnection,
+  storeDirectory: string,
+): Promise<ConfiguredMigration> {
+  const dataset = generateDataset({ seed: 1, size: 'demo' });
+  const env = {
+    ZEPHYR_BASE_URL: connection.zephyr.baseUrl,
+    ZEPHYR_API_TOKEN: connection.zephyr.apiToken,
+    QTEST_BASE_URL: connection.qtest.baseUrl,
+    QTEST_USERNAME: connection.qtest.username,
+    QTEST_PASSWORD: connection.qtest.password,
+    QTEST_PROJECT_ID: String(connection.qtest.projectId),
+    ZTOQ_DATABASE_URL: `file:${path.join(storeDirectory, 'store')}`,
+  };
+  return migrationFromConfig({
+    config: loadConfig({ env }),
+    options: {
+      projectKey: connection.zephyr.projectKey,
+      maxWorkers: 8,
+      mapping: {
+        executionStatus: { Retest: 'Incomplete' },
+        users: Object.fromEntries(dataset.users.map((user) => [user.accountId, user.email])),
+      },
+    },
+  });
 }
