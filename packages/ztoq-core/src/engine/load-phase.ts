@@ -12,6 +12,7 @@ import { endAdoption, startAdoption } from './adoption-mode.js';
 import { errorLine } from './error-line.js';
 import type { LoadCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import { readBackAgainstWritten } from './read-back-written.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
@@ -314,35 +315,18 @@ async function withoutTargetEdits(
   failures: { sourceId: string; error: string }[],
   counts: LoadCounts,
 ): Promise<UpdateItem[]> {
-  const { store, target, options, result } = context;
+  const { target, options, result } = context;
   const checked = ready.filter((item) => {
     const mapping = prior.get(item.row.sourceId);
     return mapping?.writtenPlan && mapping.updatingHash === null;
   });
   if (checked.length === 0) return ready;
-  const written = checked.map((item) => prior.get(item.row.sourceId)?.writtenPlan as WrittenPlan);
-  const resolutions = await resolveRefs(store, options.projectKey, written);
-  const verdicts = await runInSequences(
-    checked.map((item, index) => ({ item, index })),
-    () => undefined,
-    options.maxWorkers,
-    async ({ item, index }): Promise<{ differences: string[] } | { error: unknown }> => {
-      const plan = written[index] as WrittenPlan;
-      const resolution = resolutions[index];
-      // What it referenced then is loaded (rows never leave `done`); if not, compare what can be.
-      const refs = resolution?.ok ? resolution.refs : item.entity.refs;
-      try {
-        const verification = await target.verify({
-          ...item.entity,
-          body: plan.body,
-          marker: plan.marker,
-          refs,
-        });
-        return { differences: verification.differences };
-      } catch (error) {
-        return { error };
-      }
-    },
+  const verdicts = await readBackAgainstWritten(
+    context,
+    checked.map((item) => ({
+      entity: item.entity,
+      written: prior.get(item.row.sourceId)?.writtenPlan as WrittenPlan,
+    })),
   );
   const edited = new Set<UpdateItem>();
   checked.forEach((item, index) => {

@@ -10,9 +10,8 @@ import { loadMappingLookups } from './mapping-lookups.js';
 import type { PlanCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
 import { type PlannedUpdate, planDiff } from './plan-diff.js';
+import { readBackAgainstWritten } from './read-back-written.js';
 import { limitedTestCaseKeys } from './rehearsal-limit.js';
-import { resolveRefs } from './resolve-refs.js';
-import { runInSequences } from './run-in-sequences.js';
 import { changedSinceWritten, writtenPlanOf } from './written-hash.js';
 
 /** The source streams the mapper turns into target entities, parents first. */
@@ -249,38 +248,34 @@ class PlanCounter {
    * ztoq last wrote, as load does before updating: one read per such entity, none for the rest.
    */
   async #checkTargetEdits(updates: PlannedUpdate[], mappings: Map<string, IdMapping>): Promise<void> {
-    const { store, target, options } = this.context;
     const checked = updates.flatMap((update) => {
       const mapping = mappings.get(update.sourceId);
       return mapping?.writtenPlan && mapping.targetId !== null
         ? [{ update, mapping, written: mapping.writtenPlan, targetId: mapping.targetId }]
         : [];
     });
-    const resolutions = await resolveRefs(
-      store,
-      options.projectKey,
-      checked.map(({ written }) => written),
-    );
-    const verifications = await runInSequences(
-      checked.map((item, index) => ({ item, resolution: resolutions[index] })),
-      () => undefined,
-      options.maxWorkers,
-      ({ item, resolution }) =>
-        target.verify({
+    const verifications = await readBackAgainstWritten(
+      this.context,
+      checked.map((item) => ({
+        written: item.written,
+        entity: {
           type: item.update.entityType,
           sourceId: item.update.sourceId,
           body: item.written.body,
           marker: item.written.marker,
-          refs: resolution?.ok ? resolution.refs : {},
+          refs: {},
           targetId: item.targetId,
           data: item.mapping.targetData,
-        }),
+        },
+      })),
     );
     checked.forEach(({ update }, index) => {
-      const differences = verifications[index]?.differences ?? [];
-      if (differences.length === 0) return;
-      update.editedInTarget = differences;
-      update.onTargetEdit = options.onTargetEdit;
+      const verification = verifications[index];
+      if (verification === undefined) return;
+      if ('error' in verification) throw verification.error;
+      if (verification.differences.length === 0) return;
+      update.editedInTarget = verification.differences;
+      update.onTargetEdit = this.context.options.onTargetEdit;
     });
   }
 

@@ -3,6 +3,7 @@ import type { LoadedEntity, TargetCensus, Verification } from '../ports/target.j
 import { errorLine } from './error-line.js';
 import type { ValidationCounts } from './migration-result.js';
 import { type PhaseContext, throwIfAborted } from './phase-context.js';
+import { readBackAgainstWritten } from './read-back-written.js';
 import { resolveRefs } from './resolve-refs.js';
 import { runInSequences } from './run-in-sequences.js';
 import type { StoredPlan } from './transform-phase.js';
@@ -212,19 +213,12 @@ async function editedInTarget(
 ): Promise<{ editedInTarget?: boolean }> {
   if (item.written === null) return {};
   if (item.same) return { editedInTarget: true };
-  const [resolution] = await resolveRefs(context.store, context.options.projectKey, [item.written]);
-  try {
-    const verification = await context.target.verify({
-      ...item.entity,
-      body: item.written.body,
-      marker: item.written.marker,
-      refs: resolution?.ok ? resolution.refs : item.entity.refs,
-    });
-    return verification.exists && verification.differences.length > 0 ? { editedInTarget: true } : {};
-  } catch {
-    // The first read worked; a failed second one leaves the question open, not the entity failed.
-    return {};
-  }
+  const [verification] = await readBackAgainstWritten(context, [
+    { entity: item.entity, written: item.written },
+  ]);
+  // The first read worked; a failed second one leaves the question open, not the entity failed.
+  if (verification === undefined || 'error' in verification) return {};
+  return verification.exists && verification.differences.length > 0 ? { editedInTarget: true } : {};
 }
 
 /**
